@@ -1,0 +1,3 @@
+using Signups.AppHost;
+
+return await AppHostCommandLine.Create(AppHostRunner.RunAsync).Parse(args).InvokeAsync();

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Signups.BatchWorker.Analytics;
+using Signups.Messaging;
+using Signups.Messaging.Kafka;
+using Signups.Messaging.Kafka.Consuming;
+using Signups.ServiceDefaults.Resilience;
+using Signups.Storage;
+
+namespace Signups.BatchWorker.Extensions;
+
+internal static class BatchWorkerExtensions
+{
+    /// <summary>The consumer group, unless <c>Aspire:Confluent:Kafka:Consumer:Config:GroupId</c> says otherwise.</summary>
+    public const string ConsumerGroup = "batch-worker";
+
+    /// <summary>The analytics database's connection name.</summary>
+    public const string AnalyticsDb = "analytics-db";
+
+    /// <summary>The section of <c>MaxBatchSize</c> and <c>MaxBatchDelay</c>.</summary>
+    public const string SectionName = "BatchWorker";
+
+    public static IHostApplicationBuilder AddBatchWorker(this IHostApplicationBuilder builder)
+    {
+        builder.AddSqliteDatabase(AnalyticsDb, AnalyticsSchema.Ddl);
+        builder.AddBatchingConsumer<AnalyticsSink>(ConsumerGroup, SectionName, ResiliencePipelineNames.Store);
+        builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
+            sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId,
+            sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic));
+        return builder;
+    }
+}

@@ -1,0 +1,99 @@
+using Confluent.Kafka;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+
+namespace Signups.Messaging.Kafka.Consuming;
+
+/// <summary>Registers a worker's consume loop: the Kafka consumer and the dead-letter producer, the processor, health and metrics.</summary>
+public static class ConsumeLoopExtensions
+{
+    /// <summary>
+    /// Consumes the signups topic as <paramref name="consumerGroup"/> with a lane per partition (the StreamWorker's way).
+    /// Lane sizes come from <paramref name="optionsSection"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddPartitionLaneConsumer<THandler>(this IHostApplicationBuilder builder, string consumerGroup, string optionsSection, string retryPipeline)
+        where THandler : class, IMessageBatchHandler
+    {
+        builder.Services.AddOptions<PartitionLaneOptions>().BindConfiguration(optionsSection).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IPartitionProcessor>(sp => new PartitionLaneProcessor(
+            sp.GetRequiredService<IMessageBatchHandler>(), Retry(sp, retryPipeline), sp.GetRequiredService<IOptions<PartitionLaneOptions>>().Value,
+            sp.GetRequiredService<KafkaOffsetCommitter>(), sp.GetRequiredService<ConsumerMetrics>()));
+        return builder.AddConsumeLoop<THandler>(consumerGroup, retryPipeline);
+    }
+
+    /// <summary>
+    /// Consumes the signups topic as <paramref name="consumerGroup"/> in size-or-time batches (the BatchWorker's way).
+    /// <c>MaxBatchSize</c> and <c>MaxBatchDelay</c> come from <paramref name="optionsSection"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddBatchingConsumer<THandler>(this IHostApplicationBuilder builder, string consumerGroup, string optionsSection, string retryPipeline)
+        where THandler : class, IMessageBatchHandler
+    {
+        builder.Services.AddOptions<BatchingOptions>().BindConfiguration(optionsSection).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IPartitionProcessor>(sp => new SizeOrTimeBatchProcessor(
+            sp.GetRequiredService<IMessageBatchHandler>(), Retry(sp, retryPipeline), sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
+            sp.GetRequiredService<KafkaOffsetCommitter>(), sp.GetRequiredService<ConsumerMetrics>()));
+        return builder.AddConsumeLoop<THandler>(consumerGroup, retryPipeline);
+    }
+
+    /// <summary>Maps <c>GET /stats</c>: what the consumer did since start and what it owns now.</summary>
+    public static IEndpointRouteBuilder MapConsumerStats(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/stats", (ConsumerState state, ConsumerMetrics metrics) => Results.Json(new ConsumerStats(
+            state.GroupId, state.Joined, [.. state.Assignment.Select(p => p.Partition.Value)], state.PausedSince is not null,
+            metrics.Processed, metrics.Redelivered, metrics.DeadLettered, metrics.Batches, metrics.LastBatchSize)));
+        return endpoints;
+    }
+
+    private static IHostApplicationBuilder AddConsumeLoop<THandler>(this IHostApplicationBuilder builder, string consumerGroup, string retryPipeline)
+        where THandler : class, IMessageBatchHandler
+    {
+        builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
+        builder.AddKafkaConsumer<byte[], byte[]>(configureSettings: settings =>
+        {
+            var config = settings.Config;
+            config.GroupId ??= consumerGroup;
+            config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
+            config.PartitionAssignmentStrategy ??= PartitionAssignmentStrategy.CooperativeSticky;
+            config.QueuedMaxMessagesKbytes ??= 16 * 1024;
+            config.AutoCommitIntervalMs ??= 1000;
+            // Offsets reach Kafka only once the store has them (KafkaOffsetCommitter); never by default on Consume.
+            config.EnableAutoCommit = true;
+            config.EnableAutoOffsetStore = false;
+        });
+        builder.AddKafkaProducer<byte[], byte[]>(configureSettings: settings =>
+        {
+            settings.Config.Acks = Acks.All;
+            settings.Config.EnableIdempotence = true;
+        });
+
+        builder.Services.AddSingleton<THandler>();
+        builder.Services.AddSingleton<IMessageBatchHandler>(sp => sp.GetRequiredService<THandler>());
+        builder.Services.AddSingleton(sp => new ConsumerState { GroupId = sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId });
+        builder.Services.AddSingleton(sp => new ConsumerMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId));
+        builder.Services.AddSingleton<KafkaOffsetCommitter>();
+        builder.Services.AddSingleton(sp => new DeadLetterPublisher(
+            sp.GetRequiredService<IProducer<byte[], byte[]>>(),
+            sp.GetRequiredService<IOptions<MessagingOptions>>().Value.EffectiveDeadLetterTopic,
+            sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId,
+            Retry(sp, retryPipeline),
+            sp.GetRequiredService<ConsumerMetrics>(),
+            sp.GetRequiredService<ILogger<DeadLetterPublisher>>()));
+        builder.Services.AddSingleton<SignupEventReader>();
+        builder.Services.AddHostedService<KafkaConsumeLoop>();
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("consumer",
+            sp => new ConsumerHealthCheck(sp.GetRequiredService<ConsumerState>()), failureStatus: null, tags: ["ready"]));
+        return builder;
+    }
+
+    private static ResiliencePipeline Retry(IServiceProvider services, string name) =>
+        services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(name);
+}

@@ -1,0 +1,69 @@
+using Confluent.Kafka;
+
+namespace Signups.Messaging.Kafka.Consuming;
+
+/// <summary>What the consume loop is doing, for <c>/health</c>: joined or not, its partitions, paused or not.</summary>
+public sealed class ConsumerState
+{
+    private readonly Lock _lock = new();
+    private readonly HashSet<TopicPartition> _assignment = [];
+    private DateTimeOffset? _pausedSince;
+
+    /// <summary>The consumer group.</summary>
+    public required string GroupId { get; init; }
+
+    /// <summary>True once the group gave this member its first assignment (possibly empty).</summary>
+    public bool Joined { get; private set; }
+
+    /// <summary>True from the moment the worker starts draining.</summary>
+    public bool Stopping { get; internal set; }
+
+    /// <summary>When fetching was paused because the processor was full; null while fetching.</summary>
+    public DateTimeOffset? PausedSince
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _pausedSince;
+            }
+        }
+    }
+
+    /// <summary>The partitions this member owns now.</summary>
+    public IReadOnlyList<TopicPartition> Assignment
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _assignment.OrderBy(p => p.Partition.Value)];
+            }
+        }
+    }
+
+    internal void OnAssigned(IEnumerable<TopicPartition> partitions)
+    {
+        lock (_lock)
+        {
+            Joined = true;
+            _assignment.UnionWith(partitions);
+        }
+    }
+
+    internal void OnRemoved(IEnumerable<TopicPartition> partitions)
+    {
+        lock (_lock)
+        {
+            _assignment.ExceptWith(partitions);
+        }
+    }
+
+    internal void OnPaused(bool paused)
+    {
+        lock (_lock)
+        {
+            _pausedSince = paused ? _pausedSince ?? DateTimeOffset.UtcNow : null;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Signups.Messaging.Kafka.Consuming;
+
+/// <summary>The body of a worker's <c>GET /stats</c>.</summary>
+/// <param name="Group">Consumer group.</param>
+/// <param name="Joined">Whether the group has given this member an assignment yet.</param>
+/// <param name="Partitions">Partitions owned now.</param>
+/// <param name="Paused">Fetching paused because the store is behind.</param>
+/// <param name="Processed">Events persisted since start.</param>
+/// <param name="Redelivered">Events received again after they had been persisted (changed nothing).</param>
+/// <param name="DeadLettered">Messages sent to the dead-letter topic since start.</param>
+/// <param name="Batches">Batches (transactions) persisted since start.</param>
+/// <param name="LastBatchSize">Events in the most recent batch.</param>
+public sealed record ConsumerStats(
+    string Group,
+    bool Joined,
+    IReadOnlyList<int> Partitions,
+    bool Paused,
+    long Processed,
+    long Redelivered,
+    long DeadLettered,
+    long Batches,
+    int LastBatchSize);

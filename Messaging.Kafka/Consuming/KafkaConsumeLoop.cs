@@ -1,0 +1,273 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Signups.Messaging.Kafka.Consuming;
+
+/// <summary>
+/// Polls Kafka on a thread of its own and hands messages to an <see cref="IPartitionProcessor"/>.
+/// Stopping reads as the shutdown story: stop fetching, drain the processor, commit, leave the group
+/// (bounded: Close can hang while the group rebalances), and exit non-zero if the drain failed.
+/// </summary>
+internal sealed partial class KafkaConsumeLoop(
+    KafkaConsumerFactory<byte[], byte[]> consumers,
+    IPartitionProcessor processor,
+    KafkaOffsetCommitter committer,
+    ConsumerState state,
+    ConsumerMetrics metrics,
+    IOptions<MessagingOptions> messaging,
+    IOptions<HostOptions> host,
+    IHostApplicationLifetime lifetime,
+    ILogger<KafkaConsumeLoop> logger) : IHostedService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Queue<ConsumeResult<byte[], byte[]>> _waiting = new();
+    private volatile bool _stopRequested;
+    private bool _paused;
+    private int _pausedAssignmentCount;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var thread = new Thread(Run) { IsBackground = true, Name = $"consume {consumers.GroupId}" };
+        thread.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _stopRequested = true;
+        await _stopped.Task.WaitAsync(cancellationToken);
+    }
+
+    private void Run()
+    {
+        var topic = messaging.Value.Topic;
+        IConsumer<byte[], byte[]>? consumer = null;
+        try
+        {
+            consumer = consumers.Create(builder => builder
+                .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(topic, partitions))
+                .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, partitions))
+                .SetPartitionsLostHandler((_, partitions) => OnLost(partitions)));
+            committer.Attach(consumer);
+            consumer.Subscribe(topic);
+            LogSubscribed(logger, topic, consumers.GroupId);
+
+            while (!_stopRequested)
+            {
+                Poll(consumer);
+                processor.OnTick();
+            }
+
+            Drain(consumer);
+        }
+        catch (Exception e)
+        {
+            // The loop's own thread: whatever ends it must end the service visibly (non-zero exit, restart by the AppHost),
+            // never leave a process that looks alive and consumes nothing.
+            LogFailed(logger, e, consumers.GroupId, e.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+        finally
+        {
+            if (consumer is not null)
+            {
+                Leave(consumer);
+            }
+
+            _stopped.TrySetResult();
+        }
+    }
+
+    private void Poll(IConsumer<byte[], byte[]> consumer)
+    {
+        if (_waiting.Count > 0 || !processor.HasRoom)
+        {
+            Hold(consumer);
+        }
+
+        ConsumeResult<byte[], byte[]>? result;
+        try
+        {
+            result = consumer.Consume(PollInterval);
+        }
+        catch (ConsumeException e) when (!e.Error.IsFatal && e.Error.Code != ErrorCode.Local_Application)
+        {
+            LogConsumeError(logger, e.Error.Code, e.Error.Reason);
+            return;
+        }
+
+        if (result?.Message is null)
+        {
+            return;
+        }
+
+        if (_waiting.Count > 0 || !processor.TryTake(result))
+        {
+            _waiting.Enqueue(result);
+        }
+    }
+
+    // The processor is full: pause fetching (instead of buffering more), keep polling so rebalances are served,
+    // and offer what already arrived again, in order, once there is room.
+    private void Hold(IConsumer<byte[], byte[]> consumer)
+    {
+        while (_waiting.Count > 0 && processor.TryTake(_waiting.Peek()))
+        {
+            _waiting.Dequeue();
+        }
+
+        var full = _waiting.Count > 0 || !processor.HasRoom;
+        var assignment = consumer.Assignment;
+        if (full && (!_paused || assignment.Count != _pausedAssignmentCount))
+        {
+            consumer.Pause(assignment);
+            _pausedAssignmentCount = assignment.Count;
+            _paused = true;
+            state.OnPaused(true);
+        }
+        else if (!full && _paused)
+        {
+            consumer.Resume(assignment);
+            _paused = false;
+            state.OnPaused(false);
+        }
+    }
+
+    private IEnumerable<TopicPartitionOffset> OnAssigned(string topic, List<TopicPartition> partitions)
+    {
+        var start = processor.OnAssigned(topic, partitions);
+        state.OnAssigned(partitions);
+        if (partitions.Count > 0)
+        {
+            LogAssigned(logger, consumers.GroupId, Describe(start));
+        }
+
+        return start;
+    }
+
+    private void OnRevoked(IConsumer<byte[], byte[]> consumer, List<TopicPartitionOffset> revoked)
+    {
+        var partitions = revoked.Select(p => p.TopicPartition).ToList();
+        Forget(partitions);
+        var offsets = processor.OnRevoked(partitions);
+        Commit(consumer, offsets);
+        state.OnRemoved(partitions);
+        if (partitions.Count > 0)
+        {
+            LogRevoked(logger, consumers.GroupId, Describe(offsets));
+        }
+    }
+
+    private void OnLost(List<TopicPartitionOffset> lost)
+    {
+        var partitions = lost.Select(p => p.TopicPartition).ToList();
+        Forget(partitions);
+        processor.OnLost(partitions);
+        state.OnRemoved(partitions);
+        LogLost(logger, consumers.GroupId, string.Join(",", partitions.Select(p => p.Partition.Value)));
+    }
+
+    // Messages taken from Kafka but not yet by the processor belong to partitions we no longer own.
+    private void Forget(IReadOnlyCollection<TopicPartition> partitions)
+    {
+        var keep = _waiting.Where(m => !partitions.Contains(m.TopicPartition)).ToList();
+        _waiting.Clear();
+        keep.ForEach(_waiting.Enqueue);
+    }
+
+    private void Drain(IConsumer<byte[], byte[]> consumer)
+    {
+        var clock = Stopwatch.StartNew();
+        state.Stopping = true;
+        consumer.Pause(consumer.Assignment);
+        _waiting.Clear();
+
+        // Leave time inside the host's shutdown timeout for the commit and for leaving the group.
+        using var deadline = new CancellationTokenSource(host.Value.ShutdownTimeout - CloseTimeout - TimeSpan.FromSeconds(2));
+        var drained = processor.Drain(deadline.Token);
+        Commit(consumer, drained.Offsets);
+        metrics.Drained(clock.Elapsed);
+        if (drained.Succeeded)
+        {
+            LogDrained(logger, drained.Events, drained.Batches, drained.Offsets.Count, clock.Elapsed.TotalMilliseconds);
+        }
+        else
+        {
+            LogDrainFailed(logger, drained.Events, drained.Batches);
+            Environment.ExitCode = 1;
+        }
+    }
+
+    private void Commit(IConsumer<byte[], byte[]> consumer, IReadOnlyList<TopicPartitionOffset> offsets)
+    {
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            consumer.Commit(offsets);
+        }
+        catch (KafkaException e)
+        {
+            // The store holds the offsets that count; Kafka's copy is for lag tools and catches up at the next commit.
+            LogCommitFailed(logger, e.Error.Reason);
+        }
+    }
+
+    private void Leave(IConsumer<byte[], byte[]> consumer)
+    {
+        committer.Attach(null);
+        var close = Task.Run(consumer.Close);
+        if (close.Wait(CloseTimeout))
+        {
+            consumers.Release(consumer);
+            consumer.Dispose();
+        }
+        else
+        {
+            LogCloseTimedOut(logger, CloseTimeout.TotalSeconds);
+        }
+    }
+
+    private static string Describe(IEnumerable<TopicPartitionOffset> offsets) =>
+        string.Join(", ", offsets.Select(o => o.Offset == Offset.Unset ? $"{o.Partition.Value}" : $"{o.Partition.Value}@{o.Offset.Value}"));
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Subscribed to {Topic} as consumer group {Group}")]
+    private static partial void LogSubscribed(ILogger logger, string topic, string group);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "{Group}: assigned partitions {Partitions} (partition@stored offset)")]
+    private static partial void LogAssigned(ILogger logger, string group, string partitions);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Group}: finished and committed revoked partitions {Partitions} (partition@next offset)")]
+    private static partial void LogRevoked(ILogger logger, string group, string partitions);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "{Group}: partitions {Partitions} were lost to another member; their unpersisted work is dropped and will be redelivered")]
+    private static partial void LogLost(ILogger logger, string group, string partitions);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Kafka consume error {Code}: {Reason}")]
+    private static partial void LogConsumeError(ILogger logger, ErrorCode code, string reason);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Committing offsets to Kafka failed ({Reason}); the store keeps the offsets that count")]
+    private static partial void LogCommitFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Information, Message = "Drained: {Events} events persisted in {Batches} batches, offsets of {Partitions} partitions committed, in {Milliseconds:0} ms")]
+    private static partial void LogDrained(ILogger logger, long events, int batches, int partitions, double milliseconds);
+
+    [LoggerMessage(EventId = 8, Level = LogLevel.Error, Message = "Drain incomplete: {Events} events persisted in {Batches} batches, the rest could not be; they stay uncommitted and will be redelivered")]
+    private static partial void LogDrainFailed(ILogger logger, long events, int batches);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Leaving the consumer group did not finish within {Seconds} s (the group is rebalancing); exiting anyway, offsets are already stored")]
+    private static partial void LogCloseTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "The consume loop of {Group} failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string group, string reason);
+}

@@ -1,0 +1,201 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Confluent.Kafka;
+using Polly;
+
+namespace Signups.Messaging.Kafka.Consuming;
+
+/// <summary>
+/// The BatchWorker's way, Faust's <c>stream.take(max, within)</c>: messages of all partitions fill one batch,
+/// sealed when it holds <see cref="BatchingOptions.MaxBatchSize"/> events or <see cref="BatchingOptions.MaxBatchDelay"/>
+/// after its first. A sealed batch is persisted by a flusher task while the next one fills; with one batch being
+/// persisted, one waiting and one full, the processor refuses more and the consume loop pauses fetching.
+/// </summary>
+public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
+{
+    private static readonly TimeSpan ProgressPoll = TimeSpan.FromMilliseconds(50);
+
+    private readonly IMessageBatchHandler _handler;
+    private readonly ResiliencePipeline _retry;
+    private readonly BatchingOptions _options;
+    private readonly KafkaOffsetCommitter _committer;
+    private readonly ConsumerMetrics _metrics;
+    private readonly Channel<MessageBatch> _sealed = Channel.CreateBounded<MessageBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+    private readonly SemaphoreSlim _progress = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<TopicPartition, long> _persisted = [];
+    private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly Task _flusher;
+    private List<ConsumeResult<byte[], byte[]>> _filling;
+    private long _firstTakenAt;
+    private int _inFlight;
+    private long _events;
+    private int _batches;
+    private string _topic = string.Empty;
+
+    public SizeOrTimeBatchProcessor(IMessageBatchHandler handler, ResiliencePipeline retry, BatchingOptions options, KafkaOffsetCommitter committer, ConsumerMetrics metrics)
+    {
+        _handler = handler;
+        _retry = retry;
+        _options = options;
+        _committer = committer;
+        _metrics = metrics;
+        _filling = new(options.MaxBatchSize);
+        _flusher = Task.Run(FlushSealedAsync);
+    }
+
+    public bool HasRoom => _filling.Count < _options.MaxBatchSize || _sealed.Reader.Count == 0;
+
+    public IReadOnlyList<TopicPartitionOffset> OnAssigned(string topic, IReadOnlyList<TopicPartition> partitions)
+    {
+        _topic = topic;
+        lock (_lock)
+        {
+            _assigned.UnionWith(partitions);
+        }
+
+        return StoredOffsets.StartPositions(_handler, _retry, topic, partitions, _stopping.Token);
+    }
+
+    public bool TryTake(ConsumeResult<byte[], byte[]> message)
+    {
+        if (_filling.Count >= _options.MaxBatchSize && !TrySeal())
+        {
+            return false;
+        }
+
+        if (_filling.Count == 0)
+        {
+            _firstTakenAt = Stopwatch.GetTimestamp();
+        }
+
+        _filling.Add(message);
+        if (_filling.Count >= _options.MaxBatchSize)
+        {
+            TrySeal();
+        }
+
+        return true;
+    }
+
+    public void OnTick()
+    {
+        if (_filling.Count > 0 && Stopwatch.GetElapsedTime(_firstTakenAt) >= _options.MaxBatchDelay)
+        {
+            TrySeal();
+        }
+    }
+
+    // Revoked partitions' events may sit in any batch: flush them all before the partitions are given up.
+    public IReadOnlyList<TopicPartitionOffset> OnRevoked(IReadOnlyList<TopicPartition> partitions)
+    {
+        FlushAll(_stopping.Token);
+        lock (_lock)
+        {
+            _assigned.ExceptWith(partitions);
+            return [.. partitions.Where(_persisted.ContainsKey).Select(p => new TopicPartitionOffset(p, _persisted[p]))];
+        }
+    }
+
+    // Another member owns these partitions already: their unsealed events must not be persisted by us.
+    public void OnLost(IReadOnlyList<TopicPartition> partitions)
+    {
+        _filling.RemoveAll(message => partitions.Contains(message.TopicPartition));
+        lock (_lock)
+        {
+            _assigned.ExceptWith(partitions);
+        }
+    }
+
+    public DrainResult Drain(CancellationToken cancellationToken)
+    {
+        var eventsBefore = Interlocked.Read(ref _events);
+        var batchesBefore = Volatile.Read(ref _batches);
+        var succeeded = true;
+        try
+        {
+            FlushAll(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            succeeded = false;
+            _stopping.Cancel();
+        }
+
+        _sealed.Writer.TryComplete();
+        _flusher.Wait(TimeSpan.FromSeconds(2), CancellationToken.None);
+        _stopping.Cancel();
+        lock (_lock)
+        {
+            return new(
+                // Only partitions still ours: committing a stale offset for another member's partition would move it back.
+                [.. _persisted.Where(p => _assigned.Contains(p.Key)).Select(p => new TopicPartitionOffset(p.Key, p.Value))],
+                Interlocked.Read(ref _events) - eventsBefore,
+                Volatile.Read(ref _batches) - batchesBefore,
+                succeeded);
+        }
+    }
+
+    private bool TrySeal()
+    {
+        if (_filling.Count == 0 || !_sealed.Writer.TryWrite(MessageBatch.Of(_topic, _filling)))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        _filling = new(_options.MaxBatchSize);
+        return true;
+    }
+
+    // Seals what is filling and waits until every sealed batch is persisted.
+    private void FlushAll(CancellationToken cancellationToken)
+    {
+        while (_filling.Count > 0 && !TrySeal())
+        {
+            _progress.Wait(ProgressPoll, cancellationToken);
+        }
+
+        while (Volatile.Read(ref _inFlight) > 0)
+        {
+            _progress.Wait(ProgressPoll, cancellationToken);
+        }
+    }
+
+    private async Task FlushSealedAsync()
+    {
+        await foreach (var batch in _sealed.Reader.ReadAllAsync())
+        {
+            try
+            {
+                var clock = Stopwatch.StartNew();
+                await _retry.ExecuteAsync(async token => await _handler.HandleAsync(batch, token), _stopping.Token);
+                _metrics.BatchPersisted(batch.Messages.Count, clock.Elapsed);
+                Interlocked.Add(ref _events, batch.Messages.Count);
+                Interlocked.Increment(ref _batches);
+                lock (_lock)
+                {
+                    foreach (var (partition, next) in batch.NextOffsets)
+                    {
+                        _persisted[new TopicPartition(batch.Topic, partition)] = next;
+                    }
+                }
+
+                foreach (var (partition, next) in batch.NextOffsets)
+                {
+                    _committer.MarkPersisted(new TopicPartitionOffset(batch.Topic, partition, next));
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                // Stopping without having persisted it: its offsets are not recorded anywhere, so it is redelivered.
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+                _progress.Release();
+            }
+        }
+    }
+}

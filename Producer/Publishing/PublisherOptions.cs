@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Signups.Producer.Publishing;
+
+/// <summary>Section <c>Producer</c>.</summary>
+internal sealed class PublisherOptions
+{
+    public const string SectionName = "Producer";
+
+    /// <summary>
+    /// How long Kafka may take to store an event. It is also librdkafka's <c>message.timeout.ms</c>: an event not
+    /// stored by then is given up by the client too, so a 503 is never followed by a late delivery of that attempt.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using Microsoft.Extensions.Options;
+using Signups.Messaging;
+using Signups.Messaging.Kafka.Diagnostics;
+
+namespace Signups.Producer.Publishing;
+
+/// <summary>
+/// Publishes <see cref="UserSignedUp"/> events keyed by user id (one user's events stay in order on one
+/// partition), with the schema version and the caller's W3C trace context in headers. A publish completes
+/// only when Kafka has acknowledged the event (acks=all) or given it up.
+/// </summary>
+internal sealed class SignupPublisher(IProducer<byte[], byte[]> producer, IOptions<MessagingOptions> messaging)
+{
+    private readonly string _topic = messaging.Value.Topic;
+
+    public string Topic => _topic;
+
+    /// <summary>Publishes and waits for Kafka's answer; throws <see cref="ProduceException{TKey,TValue}"/> when it was not stored.</summary>
+    public async Task<DeliveryResult<byte[], byte[]>> PublishAsync(UserSignedUp signup)
+    {
+        using var activity = KafkaTelemetry.ActivitySource.StartActivity($"{_topic} publish", ActivityKind.Producer);
+        activity?.SetTag("messaging.system", "kafka");
+        activity?.SetTag("messaging.destination.name", _topic);
+        activity?.SetTag("signups.event_id", signup.EventId);
+        var result = await producer.ProduceAsync(_topic, ToMessage(signup, Activity.Current));
+        activity?.SetTag("messaging.destination.partition.id", result.Partition.Value);
+        activity?.SetTag("messaging.kafka.message.offset", result.Offset.Value);
+        return result;
+    }
+
+    /// <summary>Queues an event without waiting; <paramref name="delivered"/> runs on librdkafka's delivery thread.</summary>
+    public void Publish(UserSignedUp signup, Action<DeliveryReport<byte[], byte[]>> delivered) =>
+        producer.Produce(_topic, ToMessage(signup, Activity.Current), delivered);
+
+    /// <summary>Waits until every queued event has been acknowledged or given up.</summary>
+    public void Flush(TimeSpan timeout) => producer.Flush(timeout);
+
+    internal static Message<byte[], byte[]> ToMessage(UserSignedUp signup, Activity? trace)
+    {
+        var headers = new Headers
+        {
+            { MessageHeaders.EventType, UserSignedUpSerializer.EventTypeHeaderValue },
+            { MessageHeaders.SchemaVersion, UserSignedUpSerializer.SchemaVersionHeaderValue },
+        };
+        KafkaTraceContext.Inject(trace, headers);
+        return new Message<byte[], byte[]>
+        {
+            Key = Encoding.UTF8.GetBytes(signup.UserId.ToString()),
+            Value = UserSignedUpSerializer.Serialize(signup),
+            Headers = headers,
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Options;
+using Signups.Messaging;
+using Signups.Messaging.Kafka;
+using Signups.Messaging.Kafka.Consuming;
+using Signups.ServiceDefaults.Resilience;
+using Signups.Storage;
+using Signups.StreamWorker.Users;
+using Signups.StreamWorker.WelcomeEmails;
+
+namespace Signups.StreamWorker.Extensions;
+
+internal static class StreamWorkerExtensions
+{
+    /// <summary>The consumer group, unless <c>Aspire:Confluent:Kafka:Consumer:Config:GroupId</c> says otherwise.</summary>
+    public const string ConsumerGroup = "stream-worker";
+
+    /// <summary>The users database's connection name.</summary>
+    public const string UsersDb = "users-db";
+
+    public static IHostApplicationBuilder AddStreamWorker(this IHostApplicationBuilder builder)
+    {
+        builder.AddSqliteDatabase(UsersDb, UsersSchema.Ddl);
+        builder.AddPartitionLaneConsumer<SignupEffectsHandler>(ConsumerGroup, "StreamWorker", ResiliencePipelineNames.Store);
+        builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
+            sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId,
+            sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic));
+        builder.Services.AddSingleton<UsersStore>();
+        builder.AddWelcomeEmails();
+        return builder;
+    }
+
+    private static void AddWelcomeEmails(this IHostApplicationBuilder builder)
+    {
+        var smtp = builder.Configuration.GetConnectionString("smtp");
+        builder.Services.AddOptions<WelcomeEmailOptions>()
+            .BindConfiguration(WelcomeEmailOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(options => System.Net.Mail.MailAddress.TryCreate(options.From, out _), $"{WelcomeEmailOptions.SectionName}:From is not an email address.")
+            .Validate(_ => string.IsNullOrEmpty(smtp) || SmtpEndpoint.TryParse(smtp) is not null, SmtpEndpoint.Format)
+            .ValidateOnStart();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<WelcomeEmailOutbox>();
+        if (!string.IsNullOrEmpty(smtp))
+        {
+            builder.Services.AddSingleton(_ => SmtpEndpoint.TryParse(smtp) ?? throw new InvalidOperationException(SmtpEndpoint.Format));
+            builder.Services.AddSingleton<IWelcomeEmailSender, SmtpSender>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IWelcomeEmailSender, PickupDirectorySender>();
+        }
+
+        builder.Services.AddHostedService<WelcomeEmailDispatcher>();
+    }
+}

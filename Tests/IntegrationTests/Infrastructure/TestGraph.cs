@@ -1,0 +1,85 @@
+using Signups.AppHost;
+using Signups.AppHost.Hosting;
+
+namespace Signups.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A whole Signups graph for one test, built by the AppHost's own code: its own dev broker (so its own
+/// topics), a data directory of its own, free ports, output kept in memory and shown when the test ends.
+/// </summary>
+internal sealed class TestGraph : IAsyncDisposable
+{
+    private readonly TimeProvider _clock = TimeProvider.System;
+
+    private TestGraph(DistributedApplication app, AppHostOptions options)
+    {
+        App = app;
+        Options = options;
+        Stores = new StoreInspector(options.DataPath);
+    }
+
+    public DistributedApplication App { get; }
+
+    public AppHostOptions Options { get; }
+
+    public StoreInspector Stores { get; }
+
+    public Uri Producer => App.GetEndpoint("producer");
+
+    public string BootstrapServers => App.GetConnectionString("kafka");
+
+    public static AppHostOptions DefaultOptions() => new()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "signups-tests", $"{DateTime.UtcNow:MMdd-HHmmss}-{Guid.NewGuid():N}"[..24]),
+        DemoLoad = false,
+        ProducerPort = 0,
+        DashboardPort = -1,
+        EchoOutput = false,
+        RestartDelay = TimeSpan.FromMilliseconds(200),
+        StopGracePeriod = TimeSpan.FromSeconds(15),
+        StartTimeout = TimeSpan.FromSeconds(90),
+    };
+
+    /// <summary>Starts a graph; <paramref name="configure"/> adjusts the options first.</summary>
+    public static async Task<TestGraph> StartAsync(Action<AppHostOptions>? configure = null)
+    {
+        var options = DefaultOptions();
+        configure?.Invoke(options);
+        var graph = new TestGraph(SignupsAppHost.Create(options), options);
+        try
+        {
+            await graph.App.StartAsync(TestContext.Current.CancellationToken);
+        }
+        catch
+        {
+            await graph.DisposeAsync();
+            throw;
+        }
+
+        return graph;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var started = _clock.GetTimestamp();
+        await App.StopAsync();
+        WriteOutput(_clock.GetElapsedTime(started));
+    }
+
+    /// <summary>Everything the graph's processes wrote, oldest first, for the test's output.</summary>
+    private void WriteOutput(TimeSpan stopping)
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        if (output is null)
+        {
+            return;
+        }
+
+        var lines = App.Resources.SelectMany(r => r.Log.Snapshot()).Concat(App.Console.Log.Snapshot()).OrderBy(l => l.Time).TakeLast(400);
+        output.WriteLine($"Data directory: {Options.DataPath}; stopping took {stopping.TotalSeconds:0.0} s. Last lines:");
+        foreach (var line in lines)
+        {
+            output.WriteLine($"{line.Time:HH:mm:ss.fff} {line.Source,-16}| {line.Text}");
+        }
+    }
+}
