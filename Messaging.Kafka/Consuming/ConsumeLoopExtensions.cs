@@ -46,9 +46,9 @@ public static class ConsumeLoopExtensions
     /// <summary>Maps <c>GET /stats</c>: what the consumer did since start and what it owns now.</summary>
     public static IEndpointRouteBuilder MapConsumerStats(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/stats", (ConsumerState state, ConsumerMetrics metrics) => Results.Json(new ConsumerStats(
+        endpoints.MapGet("/stats", (ConsumerState state, ConsumerMetrics metrics, IPartitionProcessor processor) => Results.Json(new ConsumerStats(
             state.GroupId, state.Joined, [.. state.Assignment.Select(p => p.Partition.Value)], state.PausedSince is not null,
-            metrics.Processed, metrics.Redelivered, metrics.DeadLettered, metrics.Batches, metrics.LastBatchSize)));
+            metrics.Received, processor.Pending, metrics.Processed, metrics.Redelivered, metrics.DeadLettered, metrics.Batches, metrics.LastBatchSize)));
         return endpoints;
     }
 

@@ -16,6 +16,7 @@ public sealed class ConsumerMetrics
     private long _redelivered;
     private long _deadLettered;
     private long _batches;
+    private long _received;
     private int _lastBatchSize;
 
     public ConsumerMetrics(IMeterFactory meterFactory, string consumerGroup)
@@ -39,11 +40,16 @@ public sealed class ConsumerMetrics
     /// <summary>Messages dead-lettered since start.</summary>
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
 
+    /// <summary>Messages received from Kafka since start.</summary>
+    public long Received => Interlocked.Read(ref _received);
+
     /// <summary>Batches persisted since start.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>Events in the most recent batch.</summary>
     public int LastBatchSize => Volatile.Read(ref _lastBatchSize);
+
+    public void MessageReceived() => Interlocked.Increment(ref _received);
 
     public void EventsProcessed(long count)
     {

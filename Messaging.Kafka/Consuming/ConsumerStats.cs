@@ -5,6 +5,8 @@ namespace Signups.Messaging.Kafka.Consuming;
 /// <param name="Joined">Whether the group has given this member an assignment yet.</param>
 /// <param name="Partitions">Partitions owned now.</param>
 /// <param name="Paused">Fetching paused because the store is behind.</param>
+/// <param name="Received">Messages received from Kafka since start.</param>
+/// <param name="Pending">Messages taken and not yet persisted (in lanes or the batch buffer).</param>
 /// <param name="Processed">Events persisted since start.</param>
 /// <param name="Redelivered">Events received again after they had been persisted (changed nothing).</param>
 /// <param name="DeadLettered">Messages sent to the dead-letter topic since start.</param>
@@ -15,6 +17,8 @@ public sealed record ConsumerStats(
     bool Joined,
     IReadOnlyList<int> Partitions,
     bool Paused,
+    long Received,
+    int Pending,
     long Processed,
     long Redelivered,
     long DeadLettered,

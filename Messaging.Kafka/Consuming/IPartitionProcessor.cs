@@ -8,8 +8,14 @@ namespace Signups.Messaging.Kafka.Consuming;
 /// </summary>
 public interface IPartitionProcessor
 {
-    /// <summary>Whether <see cref="TryTake"/> would accept a message now.</summary>
-    bool HasRoom { get; }
+    /// <summary>
+    /// Whether fetching of a partition paused because <see cref="TryTake"/> refused its message may resume: there is
+    /// room again, with some slack, so that fetching does not stop and start at every message.
+    /// </summary>
+    bool CanResume(TopicPartition partition);
+
+    /// <summary>Messages taken and not yet persisted (read from other threads: approximate).</summary>
+    int Pending { get; }
 
     /// <summary>Where to start newly assigned partitions: the handler's stored offsets, or <see cref="Offset.Unset"/> to use Kafka's.</summary>
     IReadOnlyList<TopicPartitionOffset> OnAssigned(string topic, IReadOnlyList<TopicPartition> partitions);
@@ -23,7 +29,7 @@ public interface IPartitionProcessor
     /// <summary>Partitions already owned by another member: persists nothing more taken from them.</summary>
     void OnLost(IReadOnlyList<TopicPartition> partitions);
 
-    /// <summary>Takes a message, or returns false when full; the loop then pauses fetching and offers it again.</summary>
+    /// <summary>Takes a message, or returns false when full; the loop then pauses fetching that partition and offers it again.</summary>
     bool TryTake(ConsumeResult<byte[], byte[]> message);
 
     /// <summary>Called at least every poll interval, for work that is due by time.</summary>

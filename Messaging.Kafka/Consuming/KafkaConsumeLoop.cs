@@ -26,10 +26,8 @@ internal sealed partial class KafkaConsumeLoop(
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly Queue<ConsumeResult<byte[], byte[]>> _waiting = new();
+    private readonly PausedPartitions _paused = new();
     private volatile bool _stopRequested;
-    private bool _paused;
-    private int _pausedAssignmentCount;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -87,9 +85,10 @@ internal sealed partial class KafkaConsumeLoop(
 
     private void Poll(IConsumer<byte[], byte[]> consumer)
     {
-        if (_waiting.Count > 0 || !processor.HasRoom)
+        if (_paused.Count > 0)
         {
-            Hold(consumer);
+            _paused.Retry(consumer, processor);
+            state.OnPaused(_paused.Count > 0);
         }
 
         ConsumeResult<byte[], byte[]>? result;
@@ -103,40 +102,10 @@ internal sealed partial class KafkaConsumeLoop(
             return;
         }
 
-        if (result?.Message is null)
+        if (result?.Message is not null)
         {
-            return;
-        }
-
-        if (_waiting.Count > 0 || !processor.TryTake(result))
-        {
-            _waiting.Enqueue(result);
-        }
-    }
-
-    // The processor is full: pause fetching (instead of buffering more), keep polling so rebalances are served,
-    // and offer what already arrived again, in order, once there is room.
-    private void Hold(IConsumer<byte[], byte[]> consumer)
-    {
-        while (_waiting.Count > 0 && processor.TryTake(_waiting.Peek()))
-        {
-            _waiting.Dequeue();
-        }
-
-        var full = _waiting.Count > 0 || !processor.HasRoom;
-        var assignment = consumer.Assignment;
-        if (full && (!_paused || assignment.Count != _pausedAssignmentCount))
-        {
-            consumer.Pause(assignment);
-            _pausedAssignmentCount = assignment.Count;
-            _paused = true;
-            state.OnPaused(true);
-        }
-        else if (!full && _paused)
-        {
-            consumer.Resume(assignment);
-            _paused = false;
-            state.OnPaused(false);
+            metrics.MessageReceived();
+            _paused.Offer(consumer, processor, result);
         }
     }
 
@@ -177,9 +146,8 @@ internal sealed partial class KafkaConsumeLoop(
     // Messages taken from Kafka but not yet by the processor belong to partitions we no longer own.
     private void Forget(IReadOnlyCollection<TopicPartition> partitions)
     {
-        var keep = _waiting.Where(m => !partitions.Contains(m.TopicPartition)).ToList();
-        _waiting.Clear();
-        keep.ForEach(_waiting.Enqueue);
+        _paused.Forget(partitions);
+        state.OnPaused(_paused.Count > 0);
     }
 
     private void Drain(IConsumer<byte[], byte[]> consumer)
@@ -187,7 +155,7 @@ internal sealed partial class KafkaConsumeLoop(
         var clock = Stopwatch.StartNew();
         state.Stopping = true;
         consumer.Pause(consumer.Assignment);
-        _waiting.Clear();
+        _paused.Clear();
 
         // Leave time inside the host's shutdown timeout for the commit and for leaving the group.
         using var deadline = new CancellationTokenSource(host.Value.ShutdownTimeout - CloseTimeout - TimeSpan.FromSeconds(2));

@@ -32,7 +32,11 @@ internal sealed class PartitionLane
     /// <summary>Ends when the lane has handled everything written before <see cref="Complete"/>, or was abandoned.</summary>
     public Task Completion { get; }
 
-    public bool HasRoom => _queue.Reader.Count < _capacity;
+    /// <summary>At most half full: room enough to take messages again.</summary>
+    public bool HasSlack => _queue.Reader.Count <= _capacity / 2;
+
+    /// <summary>Messages queued and not yet persisted (the batch in hand is counted by the caller's metrics).</summary>
+    public int Queued => _queue.Reader.Count;
 
     /// <summary>The offset after the last persisted message, if any was.</summary>
     public TopicPartitionOffset? Persisted => Interlocked.Read(ref _nextOffset) is >= 0 and var next ? new(_partition, next) : null;

@@ -19,7 +19,9 @@ public sealed class PartitionLaneProcessor(
     private readonly Dictionary<TopicPartition, PartitionLane> _lanes = [];
     private readonly CancellationTokenSource _stopping = new();
 
-    public bool HasRoom => _lanes.Values.All(lane => lane.HasRoom);
+    public int Pending => _lanes.Values.ToList().Sum(lane => lane.Queued);
+
+    public bool CanResume(TopicPartition partition) => !_lanes.TryGetValue(partition, out var lane) || Alive(lane).HasSlack;
 
     public IReadOnlyList<TopicPartitionOffset> OnAssigned(string topic, IReadOnlyList<TopicPartition> partitions)
     {
@@ -34,7 +36,7 @@ public sealed class PartitionLaneProcessor(
 
     public bool TryTake(ConsumeResult<byte[], byte[]> message) =>
         _lanes.TryGetValue(message.TopicPartition, out var lane)
-            ? lane.TryWrite(message)
+            ? Alive(lane).TryWrite(message)
             : throw new InvalidOperationException($"Message from {message.TopicPartition}, which is not assigned to this worker.");
 
     public void OnTick()
@@ -102,6 +104,10 @@ public sealed class PartitionLaneProcessor(
 
         return removed;
     }
+
+    // A lane only ends early when abandoned; one that failed must stop the worker, not silently hold its partition.
+    private static PartitionLane Alive(PartitionLane lane) =>
+        lane.Completion.IsFaulted ? throw new InvalidOperationException("A partition lane failed.", lane.Completion.Exception) : lane;
 
     private static bool Wait(Task task, CancellationToken cancellationToken)
     {

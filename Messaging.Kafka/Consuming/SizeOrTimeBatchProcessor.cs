@@ -30,6 +30,7 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
     private List<ConsumeResult<byte[], byte[]>> _filling;
     private long _firstTakenAt;
     private int _inFlight;
+    private int _inFlightEvents;
     private long _events;
     private int _batches;
     private string _topic = string.Empty;
@@ -45,7 +46,10 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
         _flusher = Task.Run(FlushSealedAsync);
     }
 
-    public bool HasRoom => _filling.Count < _options.MaxBatchSize || _sealed.Reader.Count == 0;
+    public int Pending => Volatile.Read(ref _filling).Count + Volatile.Read(ref _inFlightEvents);
+
+    // Room is shared by all partitions: a full batch can be sealed (no batch waits for the flusher) or is not full yet.
+    public bool CanResume(TopicPartition partition) => _filling.Count < _options.MaxBatchSize || _sealed.Reader.Count == 0;
 
     public IReadOnlyList<TopicPartitionOffset> OnAssigned(string topic, IReadOnlyList<TopicPartition> partitions)
     {
@@ -145,6 +149,7 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
         }
 
         Interlocked.Increment(ref _inFlight);
+        Interlocked.Add(ref _inFlightEvents, _filling.Count);
         _filling = new(_options.MaxBatchSize);
         return true;
     }
@@ -193,6 +198,7 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
             }
             finally
             {
+                Interlocked.Add(ref _inFlightEvents, -batch.Messages.Count);
                 Interlocked.Decrement(ref _inFlight);
                 _progress.Release();
             }

@@ -28,6 +28,13 @@ internal sealed class TestGraph : IAsyncDisposable
 
     public string BootstrapServers => App.GetConnectionString("kafka");
 
+    public ProjectResource StreamWorker => App.GetProject("stream-worker");
+
+    public ProjectResource BatchWorker => App.GetProject("batch-worker");
+
+    /// <summary>Everything a resource's replicas wrote, as text.</summary>
+    public string LogOf(string resource) => string.Join(Environment.NewLine, App.GetResource(resource).Log.Snapshot().Select(l => $"{l.Source}| {l.Text}"));
+
     public static AppHostOptions DefaultOptions() => new()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "signups-tests", $"{DateTime.UtcNow:MMdd-HHmmss}-{Guid.NewGuid():N}"[..24]),
@@ -38,6 +45,9 @@ internal sealed class TestGraph : IAsyncDisposable
         RestartDelay = TimeSpan.FromMilliseconds(200),
         StopGracePeriod = TimeSpan.FromSeconds(15),
         StartTimeout = TimeSpan.FromSeconds(90),
+
+        // Rebalances on the dev broker last about a session timeout; tests keep it short.
+        DevBrokerSessionTimeout = TimeSpan.FromSeconds(3),
     };
 
     /// <summary>Starts a graph; <paramref name="configure"/> adjusts the options first.</summary>

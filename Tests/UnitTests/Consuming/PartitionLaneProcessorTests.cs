@@ -65,9 +65,9 @@ public sealed class PartitionLaneProcessorTests
         }
 
         Assert.Equal(3, taken);
-        Assert.False(processor.HasRoom);
+        Assert.False(processor.CanResume(Partition(0)));
         _handler.Release();
-        Wait.Until(() => processor.HasRoom, "room once the lane moves on");
+        Wait.Until(() => processor.CanResume(Partition(0)), "room once the lane moves on");
     }
 
     [Fact]

@@ -57,9 +57,9 @@ public sealed class SizeOrTimeBatchProcessorTests
         }
 
         Assert.Equal(6, offset);
-        Assert.False(processor.HasRoom);
+        Assert.False(processor.CanResume(Partition(0)));
         _handler.Release();
-        Wait.Until(() => processor.HasRoom, "room again once the held batch is persisted");
+        Wait.Until(() => processor.CanResume(Partition(0)), "room again once the held batch is persisted");
         Assert.True(processor.TryTake(At(0, offset)));
     }
 

@@ -1,0 +1,143 @@
+using System.Text;
+using Confluent.Kafka;
+using Signups.IntegrationTests.Infrastructure;
+using Signups.Messaging;
+
+namespace Signups.IntegrationTests.StreamWorker;
+
+public sealed class StreamWorkerTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task ARedeliveredEventChangesNothing()
+    {
+        await using var graph = await TestGraph.StartAsync();
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var signup = new UserSignedUp(Guid.CreateVersion7(), Guid.CreateVersion7(), "again@example.com", "Again", DateTimeOffset.UtcNow);
+        AcceptedSignup[] accepted = [new(signup.EventId, signup.UserId)];
+        await kafka.PublishAsync(signup);
+        await Eventually.WaitAsync("the signup is in every store", _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
+        var updatedAt = await graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM users WHERE updated_at = (SELECT max(updated_at) FROM users)");
+
+        await kafka.PublishAsync(signup);
+
+        await Eventually.WaitAsync("the stream worker saw the redelivery", ct => WorkerStats.ReadAsync(graph.StreamWorker, ct),
+            stats => stats.Sum(s => s.Redelivered) == 1, Timeout);
+        var report = await graph.Stores.CheckAsync(accepted);
+        Assert.True(report.Holds, report.ToString());
+        Assert.Equal(1, await graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM processed_events"));
+        Assert.Equal(updatedAt, await graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM users WHERE updated_at = (SELECT max(updated_at) FROM users)"));
+    }
+
+    [Fact]
+    public async Task SigkillAtRandomMomentsLosesAndRepeatsNothing()
+    {
+        var random = TestSeed.Create(out var seed);
+        await using var graph = await TestGraph.StartAsync();
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var accepted = await kafka.PublishSignupsAsync(8000);
+
+        for (var kill = 1; kill <= 3; kill++)
+        {
+            var processed = await graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM processed_events");
+            var moment = Math.Min(accepted.Count - 1, processed + random.Next(100, 1500));
+            await Eventually.WaitAsync($"kill {kill} (seed {seed}): {moment} events processed",
+                _ => graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM processed_events"), n => n >= moment, Timeout);
+            graph.StreamWorker.Kill();
+            await Eventually.WaitAsync($"restart {kill} (seed {seed})", () => graph.StreamWorker.Replicas[0] is { Restarts: var r, State: Signups.AppHost.Hosting.ResourceState.Running } && r == kill, Timeout);
+        }
+
+        var report = await Eventually.WaitAsync($"every signup exactly once after three SIGKILLs (seed {seed})",
+            _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout * 2);
+        Assert.True(report.Holds, report.ToString());
+        Assert.Equal(accepted.Count, await graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM processed_events"));
+    }
+
+    [Fact]
+    public async Task SigtermMidStreamDrainsAndTheRestartRepeatsNothing()
+    {
+        await using var graph = await TestGraph.StartAsync();
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var accepted = await kafka.PublishSignupsAsync(20000);
+        await Eventually.WaitAsync("the stream is under way", _ => graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM processed_events"),
+            n => n >= 1000, Timeout);
+
+        var stopped = Assert.Single(await graph.StreamWorker.StopReplicasAsync(TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.False(stopped.Killed, stopped.Note);
+        Assert.Contains("Drained:", graph.LogOf("stream-worker"), StringComparison.Ordinal);
+        await graph.StreamWorker.StartAgainAsync(TestContext.Current.CancellationToken);
+        var report = await Eventually.WaitAsync("every signup exactly once after the drain and restart",
+            _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout * 2);
+        Assert.True(report.Holds, report.ToString());
+        var afterRestart = Assert.Single(await WorkerStats.ReadAsync(graph.StreamWorker, TestContext.Current.CancellationToken));
+        Assert.Equal(0, afterRestart.Redelivered);
+        Assert.True(afterRestart.Processed < accepted.Count, $"the restart processed {afterRestart.Processed} events: all, not only those after the drain");
+    }
+
+    [Fact]
+    public async Task PoisonMessagesGoToTheDeadLetterTopicAndTheStreamGoesOn()
+    {
+        await using var graph = await TestGraph.StartAsync();
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var before = await kafka.PublishSignupsAsync(5, prefix: "before");
+        var notJson = await kafka.PublishRawAsync("poison-1"u8.ToArray(), "not json"u8.ToArray(), new Headers { { "x-origin", "test"u8.ToArray() } });
+        var missingFields = await kafka.PublishRawAsync("poison-2"u8.ToArray(), "{\"email\":\"a@b.co\"}"u8.ToArray(), []);
+        var after = await kafka.PublishSignupsAsync(5, prefix: "after");
+
+        var report = await Eventually.WaitAsync("the valid signups around the poison are processed",
+            _ => graph.Stores.CheckAsync([.. before, .. after]), r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+
+        var letters = kafka.Read(SignupTopics.UserSignupsDeadLetters, 4, Timeout)
+            .Where(m => Header(m, MessageHeaders.DeadLetterConsumerGroup) == "stream-worker").ToList();
+        Assert.Equal(2, letters.Count);
+        var first = Assert.Single(letters, m => Encoding.UTF8.GetString(m.Message.Key) == "poison-1");
+        Assert.Equal("not json", Encoding.UTF8.GetString(first.Message.Value));
+        Assert.Equal("test", Header(first, "x-origin"));
+        Assert.Equal(InvalidEvent.InvalidJson, Header(first, MessageHeaders.DeadLetterReason));
+        Assert.Equal(SignupTopics.UserSignups, Header(first, MessageHeaders.DeadLetterSourceTopic));
+        Assert.Equal(notJson.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(first, MessageHeaders.DeadLetterSourcePartition));
+        Assert.Equal(notJson.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(first, MessageHeaders.DeadLetterSourceOffset));
+        var second = Assert.Single(letters, m => Encoding.UTF8.GetString(m.Message.Key) == "poison-2");
+        Assert.Equal(InvalidEvent.InvalidEventShape, Header(second, MessageHeaders.DeadLetterReason));
+        Assert.Equal(missingFields.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(second, MessageHeaders.DeadLetterSourceOffset));
+        Assert.False(string.IsNullOrEmpty(Header(second, MessageHeaders.DeadLetterError)));
+    }
+
+    [Fact]
+    public async Task TwoInstancesSplitThePartitionsAndAThirdJoiningCausesNoDuplicate()
+    {
+        await using var graph = await TestGraph.StartAsync(options => options.StreamWorkerReplicas = 2);
+        await Eventually.WaitAsync("two replicas own disjoint partitions covering all twelve",
+            ct => WorkerStats.ReadAsync(graph.StreamWorker, ct), stats => SplitsAllPartitions(stats, 2), Timeout);
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var accepted = new List<AcceptedSignup>(await kafka.PublishSignupsAsync(3000, prefix: "two"));
+
+        var scaling = graph.StreamWorker.ScaleAsync(3, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        while (!scaling.IsCompleted)
+        {
+            accepted.AddRange(await kafka.PublishSignupsAsync(500, prefix: $"during{accepted.Count}"));
+        }
+
+        await scaling;
+        await Eventually.WaitAsync("three replicas own disjoint partitions covering all twelve",
+            ct => WorkerStats.ReadAsync(graph.StreamWorker, ct), stats => SplitsAllPartitions(stats, 3), Timeout);
+        accepted.AddRange(await kafka.PublishSignupsAsync(3000, prefix: "three"));
+
+        var report = await Eventually.WaitAsync("every signup exactly once", _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+        var stats = await WorkerStats.ReadAsync(graph.StreamWorker, TestContext.Current.CancellationToken);
+        Assert.Equal(0, stats.Sum(s => s.Redelivered));
+    }
+
+    private static bool SplitsAllPartitions(IReadOnlyList<WorkerStats> stats, int replicas) =>
+        stats.Count == replicas
+        && stats.All(s => s.Partitions.Length > 0)
+        && stats.SelectMany(s => s.Partitions).Order().SequenceEqual(Enumerable.Range(0, 12));
+
+    private static string? Header(ConsumeResult<byte[], byte[]> message, string name) =>
+        message.Message.Headers.TryGetLastBytes(name, out var value) ? Encoding.UTF8.GetString(value) : null;
+}
