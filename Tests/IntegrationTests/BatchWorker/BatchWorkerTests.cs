@@ -1,0 +1,149 @@
+using System.Text;
+using Confluent.Kafka;
+using Signups.AppHost;
+using Signups.AppHost.Hosting;
+using Signups.IntegrationTests.Infrastructure;
+using Signups.Messaging;
+
+namespace Signups.IntegrationTests.BatchWorker;
+
+public sealed class BatchWorkerTests
+{
+    private const string Facts = "SELECT count(*) FROM signup_facts";
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task ABatchIsFlushedWhenItHoldsMaxBatchSizeEvents()
+    {
+        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 100, delay: TimeSpan.FromMinutes(1)));
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        await kafka.PublishSignupsAsync(250);
+
+        var stats = await Eventually.WaitAsync("two full batches are flushed and 50 events wait for more",
+            ct => WorkerStats.ReadAsync(graph.BatchWorker, ct), s => s.Count == 1 && s[0].Batches == 2 && s[0].Pending == 50, Timeout);
+
+        Assert.Equal(100, stats[0].LastBatchSize);
+        Assert.Equal(200, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
+    }
+
+    [Fact]
+    public async Task APartialBatchIsFlushedWhenMaxBatchDelayHasPassed()
+    {
+        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 5000, delay: TimeSpan.FromSeconds(1)));
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var accepted = await kafka.PublishSignupsAsync(10);
+
+        var stats = await Eventually.WaitAsync("the ten events are flushed on time, in one batch",
+            ct => WorkerStats.ReadAsync(graph.BatchWorker, ct), s => s.Count == 1 && s[0].Processed == 10, TimeSpan.FromSeconds(30));
+
+        Assert.Equal(1, stats[0].Batches);
+        Assert.Equal(10, stats[0].LastBatchSize);
+        Assert.Equal(accepted.Count, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
+    }
+
+    [Fact]
+    public async Task SigtermFlushesThePartialBatchAndTheRestartProcessesNoOldEvent()
+    {
+        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 5000, delay: TimeSpan.FromMinutes(1)));
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        await kafka.PublishSignupsAsync(30);
+        await Eventually.WaitAsync("the batch worker holds the 30 events in its buffer",
+            ct => WorkerStats.ReadAsync(graph.BatchWorker, ct), s => s.Count == 1 && s[0].Pending == 30, Timeout);
+
+        var stopped = Assert.Single(await graph.BatchWorker.StopReplicasAsync(TimeSpan.FromSeconds(10)));
+
+        Assert.Equal(0, stopped.ExitCode);
+        Assert.False(stopped.Killed, stopped.Note);
+        Assert.True(stopped.Duration < TimeSpan.FromSeconds(10), stopped.Note);
+        Assert.Equal(30, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
+        Assert.Contains("Drained: 30 events persisted in 1 batches", graph.LogOf("batch-worker"), StringComparison.Ordinal);
+
+        await graph.BatchWorker.StartAgainAsync(TestContext.Current.CancellationToken);
+        await kafka.PublishSignupsAsync(1, prefix: "marker");
+        var restarted = await Eventually.WaitAsync("the restarted worker receives the new event",
+            ct => WorkerStats.ReadAsync(graph.BatchWorker, ct), s => s.Count == 1 && s[0].Received >= 1, Timeout);
+        Assert.Equal(1, restarted[0].Received);
+    }
+
+    [Fact]
+    public async Task SigkillMidFlushLeavesNoDuplicateAndNoGap()
+    {
+        var random = TestSeed.Create(out var seed);
+        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 500, delay: TimeSpan.FromMilliseconds(200)));
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var accepted = await kafka.PublishSignupsAsync(10000);
+
+        for (var kill = 1; kill <= 3; kill++)
+        {
+            var moment = Math.Min(accepted.Count - 1, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts) + random.Next(200, 2000));
+            await Eventually.WaitAsync($"kill {kill} (seed {seed}): {moment} facts stored",
+                _ => graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts), n => n >= moment, Timeout);
+            graph.BatchWorker.Kill();
+            await Eventually.WaitAsync($"restart {kill} (seed {seed})",
+                () => graph.BatchWorker.Replicas[0] is { State: ResourceState.Running } replica && replica.Restarts == kill, Timeout);
+        }
+
+        var report = await Eventually.WaitAsync($"every signup exactly once after three SIGKILLs (seed {seed})",
+            _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout * 2);
+        Assert.True(report.Holds, report.ToString());
+        Assert.Equal(accepted.Count, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
+        Assert.Equal(accepted.Count, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb,
+            "SELECT sum(next_offset) FROM consumer_offsets WHERE consumer_group = 'batch-worker'"));
+    }
+
+    [Fact]
+    public async Task ARebalanceBetweenTwoInstancesLosesAndRepeatsNothing()
+    {
+        await using var graph = await TestGraph.StartAsync(options =>
+        {
+            Batching(options, size: 1000, delay: TimeSpan.FromMilliseconds(500));
+            options.BatchWorkerReplicas = 2;
+        });
+        await Eventually.WaitAsync("two replicas split the partitions", ct => WorkerStats.ReadAsync(graph.BatchWorker, ct),
+            s => s.Count == 2 && s.All(r => r.Partitions.Length > 0) && s.Sum(r => r.Partitions.Length) == 12, Timeout);
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var accepted = new List<AcceptedSignup>(await kafka.PublishSignupsAsync(4000, prefix: "two"));
+
+        var scaling = graph.BatchWorker.ScaleAsync(1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
+        while (!scaling.IsCompleted)
+        {
+            accepted.AddRange(await kafka.PublishSignupsAsync(500, prefix: $"during{accepted.Count}"));
+        }
+
+        await scaling;
+        accepted.AddRange(await kafka.PublishSignupsAsync(2000, prefix: "one"));
+        var report = await Eventually.WaitAsync("every signup exactly once", _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+        var remaining = Assert.Single(await WorkerStats.ReadAsync(graph.BatchWorker, TestContext.Current.CancellationToken));
+        Assert.Equal(12, remaining.Partitions.Length);
+        Assert.Equal(0, remaining.Redelivered);
+    }
+
+    [Fact]
+    public async Task PoisonMessagesGoToTheDeadLetterTopicAndBatchesGoOn()
+    {
+        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 5000, delay: TimeSpan.FromMilliseconds(300)));
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var valid = await kafka.PublishSignupsAsync(20);
+        var poison = await kafka.PublishRawAsync("bad"u8.ToArray(), "{\"eventId\":\"nope\"}"u8.ToArray(), []);
+
+        var report = await Eventually.WaitAsync("the valid signups are stored", _ => graph.Stores.CheckAsync(valid), r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+
+        var letter = Assert.Single(kafka.Read(SignupTopics.UserSignupsDeadLetters, 2, Timeout),
+            m => Header(m, MessageHeaders.DeadLetterConsumerGroup) == "batch-worker");
+        Assert.Equal("bad", Encoding.UTF8.GetString(letter.Message.Key));
+        Assert.Equal(poison.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(letter, MessageHeaders.DeadLetterSourceOffset));
+        Assert.Equal(20, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
+    }
+
+    private static void Batching(AppHostOptions options, int size, TimeSpan delay) =>
+        options.Environment["batch-worker"] = new()
+        {
+            ["BatchWorker__MaxBatchSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BatchWorker__MaxBatchDelay"] = delay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+    private static string? Header(ConsumeResult<byte[], byte[]> message, string name) =>
+        message.Message.Headers.TryGetLastBytes(name, out var value) ? Encoding.UTF8.GetString(value) : null;
+}
