@@ -6,9 +6,11 @@ cd "$(dirname "$0")"
 source build/prerequisites.sh
 signups_require_dotnet || exit 1
 signups_require_librdkafka || exit 1
+signups_require_chromium || exit 1
 
 results=TestResults
-rm -rf "$results"
+screenshots=Tests/BrowserTests/bin/Release/net10.0/artifacts
+rm -rf "$results" "$screenshots"
 if ! signups_build Release; then
   echo "0 passed, 1 failed"
   exit 1
@@ -33,5 +35,9 @@ for project in $projects; do
   failed=$((failed + $(echo "$counters" | grep -o ' failed="[0-9]*"' | grep -o '[0-9]*')))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The browser tests keep what Chromium showed.
+for shot in "$screenshots"/*.png; do
+  [ -e "$shot" ] && echo "screenshot: $shot"
+done
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

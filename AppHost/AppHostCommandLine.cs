@@ -17,7 +17,7 @@ internal static class AppHostCommandLine
         var streamWorkers = new Option<int>("--stream-workers") { Description = "StreamWorker replicas.", DefaultValueFactory = _ => 1 };
         var batchWorkers = new Option<int>("--batch-workers") { Description = "BatchWorker replicas.", DefaultValueFactory = _ => 1 };
         var producerPort = new Option<int>("--producer-port") { Description = "The Producer's HTTP port (0: any free port).", DefaultValueFactory = _ => 5080 };
-        var dashboardPort = new Option<int>("--dashboard-port") { Description = "The dashboard's HTTP port (0: any free port).", DefaultValueFactory = _ => 18888 };
+        var dashboardPort = new Option<int>("--dashboard-port") { Description = "The dashboard's HTTP port on 127.0.0.1 (0: any free port, -1: no dashboard).", DefaultValueFactory = _ => 18888 };
 
         Option[] all = [dataDir, noLoad, loadRate, partitions, brokers, noRestart, grace, streamWorkers, batchWorkers, producerPort, dashboardPort];
         foreach (var count in new[] { partitions, brokers, streamWorkers, batchWorkers, loadRate })
@@ -27,6 +27,17 @@ internal static class AppHostCommandLine
                 if (result.GetValueOrDefault<int>() < 1)
                 {
                     result.AddError($"{result.Option.Name} must be at least 1.");
+                }
+            });
+        }
+
+        foreach (var (port, lowest) in new[] { (producerPort, 0), (dashboardPort, -1) })
+        {
+            port.Validators.Add(result =>
+            {
+                if (result.GetValueOrDefault<int>() is var value && (value < lowest || value > 65535))
+                {
+                    result.AddError($"{result.Option.Name} must be a port number, 0 for any free port{(lowest < 0 ? " or -1 for none" : string.Empty)}.");
                 }
             });
         }

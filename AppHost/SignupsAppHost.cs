@@ -1,5 +1,7 @@
 using System.Globalization;
+using Signups.AppHost.Dashboard.Metrics;
 using Signups.AppHost.Hosting;
+using Signups.Messaging;
 
 namespace Signups.AppHost;
 
@@ -9,16 +11,22 @@ namespace Signups.AppHost;
 /// </summary>
 public static class SignupsAppHost
 {
+    private const string Kafka = "kafka";
+    private const string Producer = "producer";
+    // Resource names, and also the workers' default consumer groups (StreamWorkerExtensions/BatchWorkerExtensions.ConsumerGroup).
+    private const string StreamWorker = "stream-worker";
+    private const string BatchWorker = "batch-worker";
+
     /// <summary>Declares kafka → stores → workers → producer (→ demo load) and returns the app, not yet started.</summary>
     public static DistributedApplication Create(AppHostOptions options)
     {
         var builder = new DistributedApplicationBuilder(options);
 
-        var kafka = builder.AddKafka("kafka");
+        var kafka = builder.AddKafka(Kafka);
         var usersDb = builder.AddSqlite("users-db", "users.db");
         var analyticsDb = builder.AddSqlite("analytics-db", "analytics.db");
 
-        var streamWorker = builder.AddProject("stream-worker", ServiceAssemblies.StreamWorker)
+        var streamWorker = builder.AddProject(StreamWorker, ServiceAssemblies.StreamWorker)
             .WithReference(kafka)
             .WithReference(usersDb)
             .WithEnvironment("WelcomeEmail__PickupDirectory", Path.Combine(options.DataPath, "mail"))
@@ -26,7 +34,7 @@ public static class SignupsAppHost
             .WaitFor(kafka)
             .WaitFor(usersDb);
 
-        var batchWorker = builder.AddProject("batch-worker", ServiceAssemblies.BatchWorker)
+        var batchWorker = builder.AddProject(BatchWorker, ServiceAssemblies.BatchWorker)
             .WithReference(kafka)
             .WithReference(analyticsDb)
             .WithReplicas(options.BatchWorkerReplicas)
@@ -45,7 +53,7 @@ public static class SignupsAppHost
 
         // The producer waits for the workers so that no event is published before someone consumes it,
         // and so that on stop it goes first and the workers drain what it published.
-        var producer = builder.AddProject("producer", ServiceAssemblies.Producer)
+        var producer = builder.AddProject(Producer, ServiceAssemblies.Producer)
             .WithReference(kafka)
             .WithHttpEndpoint(options.ProducerPort)
             .WaitFor(streamWorker)
@@ -63,4 +71,9 @@ public static class SignupsAppHost
 
         return builder.Build();
     }
+
+    /// <summary>The pipeline the dashboard draws and the status line sums up: producer → topic → both workers' groups.</summary>
+    public static PipelineShape Pipeline(AppHostOptions options) => new(
+        Kafka, Producer, options.Topic, options.Topic + SignupTopics.DeadLetterSuffix,
+        [new PipelineConsumer(StreamWorker, StreamWorker), new PipelineConsumer(BatchWorker, BatchWorker)]);
 }

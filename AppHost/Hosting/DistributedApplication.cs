@@ -10,6 +10,7 @@ public sealed class DistributedApplication : IAsyncDisposable
 {
     private readonly Lock _lock = new();
     private readonly List<IAsyncDisposable> _companions = [];
+    private readonly CancellationTokenSource _stopRequested = new();
     private Task<StopReport>? _stopping;
     private bool _started;
 
@@ -26,6 +27,9 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     /// <summary>Every resource, in declaration order.</summary>
     public IReadOnlyList<Resource> Resources { get; }
+
+    /// <summary>Cancelled when <see cref="StopAsync"/> is first called: companions stop acting on resources then.</summary>
+    public CancellationToken Stopping => _stopRequested.Token;
 
     /// <summary>The dev broker's control API (fault injection); fails with external Kafka.</summary>
     public DevBrokerClient DevBroker => Resources.OfType<DevBrokerResource>().FirstOrDefault()?.Client
@@ -84,7 +88,13 @@ public sealed class DistributedApplication : IAsyncDisposable
     {
         lock (_lock)
         {
-            return _stopping ??= StopInOrderAsync();
+            if (_stopping is null)
+            {
+                _stopRequested.Cancel();
+                _stopping = StopInOrderAsync();
+            }
+
+            return _stopping;
         }
     }
 
@@ -140,6 +150,10 @@ public sealed class DistributedApplication : IAsyncDisposable
         {
             await StopAsync();
         }
+        else
+        {
+            await DisposeCompanionsAsync();
+        }
     }
 
     private async Task<StopReport> StopInOrderAsync()
@@ -154,17 +168,7 @@ public sealed class DistributedApplication : IAsyncDisposable
                 outcomes.AddRange(ended);
             }
         });
-        List<IAsyncDisposable> companions;
-        lock (_lock)
-        {
-            companions = [.. _companions];
-        }
-
-        foreach (var companion in companions)
-        {
-            await companion.DisposeAsync();
-        }
-
+        await DisposeCompanionsAsync();
         var report = new StopReport(outcomes);
         foreach (var line in report.Lines)
         {
@@ -173,6 +177,21 @@ public sealed class DistributedApplication : IAsyncDisposable
 
         Console.Info(report.IsClean ? "Every resource stopped cleanly." : "Some resources did not stop cleanly.");
         return report;
+    }
+
+    private async Task DisposeCompanionsAsync()
+    {
+        List<IAsyncDisposable> companions;
+        lock (_lock)
+        {
+            companions = [.. _companions];
+            _companions.Clear();
+        }
+
+        foreach (var companion in companions)
+        {
+            await companion.DisposeAsync();
+        }
     }
 
     // Runs action on every resource once, each only after action has completed on everything first(resource) names.
