@@ -82,5 +82,5 @@ public sealed class PipelineSampleCalculatorTests
         });
 
     private static ReplicaStats Stats(string replica, int pid, long processed, long batches) =>
-        new(replica, pid, new ConsumerStats(replica, Joined: true, [0], Paused: false, processed, Redelivered: 0, DeadLettered: 0, batches, LastBatchSize: 0));
+        new(replica, pid, new ConsumerStats(replica, Joined: true, [0], Paused: false, Received: processed, Pending: 0, Processed: processed, Redelivered: 0, DeadLettered: 0, Batches: batches, LastBatchSize: 0));
 }
