@@ -60,6 +60,9 @@ public sealed class AppHostOptions
     /// <summary>OTLP endpoint handed to every service; defaults to the AppHost's own <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>.</summary>
     public string? OtlpEndpoint { get; set; } = System.Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT");
 
+    /// <summary>OTLP protocol handed with the endpoint (<c>grpc</c> or <c>http/protobuf</c>); defaults to the AppHost's own <c>OTEL_EXPORTER_OTLP_PROTOCOL</c>.</summary>
+    public string? OtlpProtocol { get; set; } = System.Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_PROTOCOL");
+
     /// <summary>Write every service's output to the console (tests keep it in memory).</summary>
     public bool EchoOutput { get; set; } = true;
 

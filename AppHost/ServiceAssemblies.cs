@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Signups.AppHost;
 
 /// <summary>The entry assembly of each service, recorded by the build (see Signups.AppHost.csproj), as Aspire's <c>Projects.*</c>.</summary>
-internal static class ServiceAssemblies
+public static class ServiceAssemblies
 {
     public static string DevBroker => Find(nameof(DevBroker));
 

@@ -100,8 +100,16 @@ public static class KafkaHostingExtensions
             }
         }
 
+        // A setting the binder cannot convert fails here too; the validated start reports it in one line.
         var settings = new TSettings();
-        Configure(settings);
+        try
+        {
+            Configure(settings);
+        }
+        catch (InvalidOperationException)
+        {
+            settings = new TSettings();
+        }
 
         builder.Services.AddOptions<TSettings>().Configure(Configure).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TSettings>, KafkaSettingsValidator<TSettings, TConfig>>();

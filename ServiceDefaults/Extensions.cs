@@ -30,6 +30,9 @@ public static class Extensions
         // An unhealthy check is logged as an error on every probe, and the AppHost probes often while a worker
         // joins its group. Health is visible at /health and on the dashboard instead.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks.DefaultHealthCheckService", LogLevel.Critical);
+
+        // HttpClient logs every request at Information, the OTLP exporter's own included (each export would log again).
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.ConfigureOpenTelemetry();
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy(), [HealthCheckTags.Live]);
         builder.AddDefaultResilience();
@@ -47,10 +50,12 @@ public static class Extensions
 
     /// <summary>
     /// Maps <c>/health</c> (every check: ready to work) and <c>/alive</c> (live checks only: the process
-    /// answers). Unlike Aspire's template they are mapped in every environment: the AppHost waits on them.
+    /// answers), and names request spans by route. Unlike Aspire's template the endpoints are mapped in every
+    /// environment: the AppHost waits on them.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
+        app.UseHttpRequestSpans();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapHealthChecks("/alive", new HealthCheckOptions
         {

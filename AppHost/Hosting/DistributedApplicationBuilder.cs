@@ -50,6 +50,10 @@ public sealed class DistributedApplicationBuilder(AppHostOptions options)
         if (!string.IsNullOrWhiteSpace(Options.OtlpEndpoint))
         {
             project.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Options.OtlpEndpoint);
+            if (!string.IsNullOrWhiteSpace(Options.OtlpProtocol))
+            {
+                project.WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", Options.OtlpProtocol);
+            }
         }
 
         if (Options.Topic != SignupTopics.UserSignups)

@@ -28,9 +28,13 @@ internal static class Eventually
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new TimeoutException($"Not within {timeout.TotalSeconds:0} s: {what}. Last seen: {last}");
+            throw new TimeoutException($"Not within {timeout.TotalSeconds:0} s: {what}. Last seen: {Describe(last)}");
         }
     }
+
+    private static string Describe(object? value) => value is System.Collections.IEnumerable items and not string
+        ? $"[{string.Join("; ", items.Cast<object?>().Take(40))}]"
+        : value?.ToString() ?? "nothing";
 
     /// <summary>Waits until <paramref name="condition"/> is true.</summary>
     public static Task WaitAsync(string what, Func<bool> condition, TimeSpan timeout) =>

@@ -1,0 +1,47 @@
+using Signups.IntegrationTests.Infrastructure;
+
+namespace Signups.IntegrationTests.ServiceDefaults;
+
+public sealed class HealthTests
+{
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    [Fact]
+    public async Task HealthTurnsUnhealthyWhenTheBrokerIsDownAndHealthyWhenItIsBack()
+    {
+        await using var graph = await TestGraph.StartAsync();
+        var services = new[] { "producer", "stream-worker", "batch-worker" }.Select(graph.App.GetEndpoint).ToList();
+        Assert.True(await AllAsync(services, healthy: true), "every service is healthy before the fault");
+
+        await graph.App.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
+        await Eventually.WaitAsync("every service reports unhealthy while the broker is down", _ => AllAsync(services, healthy: false), all => all, TimeSpan.FromSeconds(60));
+
+        await graph.App.DevBroker.SetBrokerUpAsync(-1, TestContext.Current.CancellationToken);
+        await Eventually.WaitAsync("every service reports healthy once the broker is back", _ => AllAsync(services, healthy: true), all => all, TimeSpan.FromSeconds(60));
+    }
+
+    [Fact]
+    public async Task AliveAnswersWhileTheBrokerIsDown()
+    {
+        await using var graph = await TestGraph.StartAsync();
+        await graph.App.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
+
+        using var alive = await Http.GetAsync(new Uri(graph.App.GetEndpoint("stream-worker"), "/alive"), TestContext.Current.CancellationToken);
+
+        Assert.True(alive.IsSuccessStatusCode);
+    }
+
+    private static async Task<bool> AllAsync(IEnumerable<Uri> services, bool healthy)
+    {
+        foreach (var service in services)
+        {
+            using var response = await Http.GetAsync(new Uri(service, "/health"), TestContext.Current.CancellationToken);
+            if (response.IsSuccessStatusCode != healthy)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
