@@ -41,6 +41,12 @@ public sealed class AppHostOptions
     /// <summary>How long a service may drain after SIGTERM before SIGKILL (<c>--grace</c>).</summary>
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// On stop, how long a worker may take, after the producer has exited, to fetch what is left on the topic before
+    /// it is signalled; so that the stop leaves the stores complete. Zero signals at once.
+    /// </summary>
+    public TimeSpan StopCatchUpLimit { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>How long the whole graph may take to become healthy.</summary>
     public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(120);
 

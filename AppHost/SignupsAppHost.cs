@@ -1,6 +1,6 @@
 using System.Globalization;
-using Signups.AppHost.Dashboard.Metrics;
 using Signups.AppHost.Hosting;
+using Signups.AppHost.Pipeline;
 using Signups.Messaging;
 
 namespace Signups.AppHost;
@@ -51,8 +51,17 @@ public static class SignupsAppHost
             }
         }
 
-        // The producer waits for the workers so that no event is published before someone consumes it,
-        // and so that on stop it goes first and the workers drain what it published.
+        // On stop the producer goes first; each worker then fetches what is left on the topic before it is
+        // signalled, and drains it, so that the stores are complete when the graph is down.
+        var pipeline = Pipeline(options);
+        var catchUp = new PipelineCatchUp(pipeline, options.StopCatchUpLimit);
+        foreach (var consumer in pipeline.Consumers)
+        {
+            var worker = consumer.Resource == StreamWorker ? streamWorker : batchWorker;
+            worker.WithBeforeOrderedStop(app => catchUp.WaitAsync(app, consumer));
+        }
+
+        // The producer waits for the workers so that no event is published before someone consumes it.
         var producer = builder.AddProject(Producer, ServiceAssemblies.Producer)
             .WithReference(kafka)
             .WithHttpEndpoint(options.ProducerPort)

@@ -1,5 +1,6 @@
 using Signups.AppHost.Dashboard.Metrics;
 using Signups.AppHost.Hosting;
+using Signups.AppHost.Pipeline;
 
 namespace Signups.AppHost.Dashboard;
 

@@ -1,4 +1,5 @@
 using Signups.AppHost.Dashboard.Metrics;
+using Signups.AppHost.Pipeline;
 
 namespace Signups.AppHost.Dashboard;
 

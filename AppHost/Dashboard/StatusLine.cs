@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Signups.AppHost.Dashboard.Metrics;
 using Signups.AppHost.Hosting;
+using Signups.AppHost.Pipeline;
 
 namespace Signups.AppHost.Dashboard;
 

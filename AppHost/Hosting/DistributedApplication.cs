@@ -162,6 +162,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         var outcomes = new List<StopOutcome>();
         await InDependencyOrder(resource => Resources.Where(r => r.WaitsFor.Contains(resource)), async resource =>
         {
+            if (resource.BeforeOrderedStop is { } prepare)
+            {
+                await prepare(this);
+            }
+
             var ended = await resource.StopAsync(Options.StopGracePeriod);
             lock (outcomes)
             {

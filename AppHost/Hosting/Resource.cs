@@ -28,6 +28,9 @@ public abstract class Resource
 
     protected AppHostConsole Console { get; }
 
+    /// <summary>What the app's ordered stop does just before it stops this resource (not a stop asked for one resource).</summary>
+    internal Func<DistributedApplication, Task>? BeforeOrderedStop { get; set; }
+
     internal void AddWaitFor(Resource resource)
     {
         if (!_waitsFor.Contains(resource))

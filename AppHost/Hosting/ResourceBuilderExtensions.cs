@@ -84,6 +84,14 @@ public static class ResourceBuilderExtensions
         return builder;
     }
 
+    /// <summary>Runs <paramref name="prepare"/> on the app's ordered stop, just before this resource is stopped.</summary>
+    public static IResourceBuilder<T> WithBeforeOrderedStop<T>(this IResourceBuilder<T> builder, Func<DistributedApplication, Task> prepare)
+        where T : Resource
+    {
+        builder.Resource.BeforeOrderedStop = prepare;
+        return builder;
+    }
+
     /// <summary>Restart policy: restart with backoff from <paramref name="baseDelay"/> when the process dies, or never.</summary>
     public static IResourceBuilder<T> WithRestart<T>(this IResourceBuilder<T> builder, bool restart, TimeSpan baseDelay)
         where T : ProjectResource

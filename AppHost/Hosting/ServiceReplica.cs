@@ -82,13 +82,13 @@ internal sealed class ServiceReplica(ProjectResource owner, int index, AppHostCo
         {
             try
             {
-                await process.WaitForExitAsync(graceTimer.Token);
+                await ProcessExit.WaitAsync(process, graceTimer.Token);
             }
             catch (OperationCanceledException)
             {
                 killed = true;
                 process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
+                await ProcessExit.WaitAsync(process, CancellationToken.None);
             }
         }
 
@@ -136,7 +136,7 @@ internal sealed class ServiceReplica(ProjectResource owner, int index, AppHostCo
 
             var ran = Stopwatch.StartNew();
             await WatchAsync(process, stopping);
-            await process.WaitForExitAsync(CancellationToken.None);
+            await ProcessExit.WaitAsync(process, CancellationToken.None);
             var exitCode = process.ExitCode;
             lock (_lock)
             {
@@ -235,7 +235,7 @@ internal sealed class ServiceReplica(ProjectResource owner, int index, AppHostCo
     // Polls /health until the process exits or the replica is stopped; the first healthy answer makes it ready.
     private async Task WatchAsync(Process process, CancellationToken stopping)
     {
-        var exited = process.WaitForExitAsync(stopping);
+        var exited = ProcessExit.WaitAsync(process, stopping);
         if (Endpoint is null)
         {
             State = ResourceState.Running;

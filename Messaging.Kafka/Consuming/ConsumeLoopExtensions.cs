@@ -47,7 +47,7 @@ public static class ConsumeLoopExtensions
     public static IEndpointRouteBuilder MapConsumerStats(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/stats", (ConsumerState state, ConsumerMetrics metrics, IPartitionProcessor processor) => Results.Json(new ConsumerStats(
-            state.GroupId, state.Joined, [.. state.Assignment.Select(p => p.Partition.Value)], state.PausedSince is not null,
+            state.GroupId, state.Joined, [.. state.Assignment.Select(p => p.Partition.Value)], state.Positions, state.PausedSince is not null,
             metrics.Received, processor.Pending, metrics.Processed, metrics.Redelivered, metrics.DeadLettered, metrics.Batches, metrics.LastBatchSize)));
         return endpoints;
     }

@@ -7,6 +7,7 @@ public sealed class ConsumerState
 {
     private readonly Lock _lock = new();
     private readonly HashSet<TopicPartition> _assignment = [];
+    private readonly Dictionary<int, long> _positions = [];
     private DateTimeOffset? _pausedSince;
 
     /// <summary>The consumer group.</summary>
@@ -42,6 +43,26 @@ public sealed class ConsumerState
         }
     }
 
+    /// <summary>Per owned partition, the offset after the last message received: how far this member has fetched.</summary>
+    public IReadOnlyDictionary<int, long> Positions
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<int, long>(_positions);
+            }
+        }
+    }
+
+    internal void OnReceived(TopicPartitionOffset message)
+    {
+        lock (_lock)
+        {
+            _positions[message.Partition.Value] = message.Offset.Value + 1;
+        }
+    }
+
     internal void OnAssigned(IEnumerable<TopicPartition> partitions)
     {
         lock (_lock)
@@ -55,7 +76,11 @@ public sealed class ConsumerState
     {
         lock (_lock)
         {
-            _assignment.ExceptWith(partitions);
+            foreach (var partition in partitions)
+            {
+                _assignment.Remove(partition);
+                _positions.Remove(partition.Partition.Value);
+            }
         }
     }
 

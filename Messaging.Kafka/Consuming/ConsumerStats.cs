@@ -4,6 +4,7 @@ namespace Signups.Messaging.Kafka.Consuming;
 /// <param name="Group">Consumer group.</param>
 /// <param name="Joined">Whether the group has given this member an assignment yet.</param>
 /// <param name="Partitions">Partitions owned now.</param>
+/// <param name="Positions">Per owned partition, the offset after the last message received.</param>
 /// <param name="Paused">Fetching paused because the store is behind.</param>
 /// <param name="Received">Messages received from Kafka since start.</param>
 /// <param name="Pending">Messages taken and not yet persisted (in lanes or the batch buffer).</param>
@@ -16,6 +17,7 @@ public sealed record ConsumerStats(
     string Group,
     bool Joined,
     IReadOnlyList<int> Partitions,
+    IReadOnlyDictionary<int, long> Positions,
     bool Paused,
     long Received,
     int Pending,

@@ -105,6 +105,7 @@ internal sealed partial class KafkaConsumeLoop(
         if (result?.Message is not null)
         {
             metrics.MessageReceived();
+            state.OnReceived(result.TopicPartitionOffset);
             _paused.Offer(consumer, processor, result);
         }
     }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Signups.AppHost.Hosting;
+using Signups.AppHost.Pipeline;
 
 namespace Signups.AppHost.Dashboard.Metrics;
 

@@ -1,3 +1,5 @@
+using Signups.AppHost.Pipeline;
+
 namespace Signups.AppHost.Dashboard.Metrics;
 
 /// <summary>

@@ -8,6 +8,7 @@ internal sealed record WorkerStats(
     string Group,
     bool Joined,
     int[] Partitions,
+    Dictionary<int, long> Positions,
     bool Paused,
     long Received,
     int Pending,

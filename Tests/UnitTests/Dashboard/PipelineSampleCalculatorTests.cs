@@ -1,4 +1,5 @@
 using Signups.AppHost.Dashboard.Metrics;
+using Signups.AppHost.Pipeline;
 using Signups.Messaging.Kafka.Consuming;
 
 namespace Signups.UnitTests.Dashboard;
@@ -82,5 +83,5 @@ public sealed class PipelineSampleCalculatorTests
         });
 
     private static ReplicaStats Stats(string replica, int pid, long processed, long batches) =>
-        new(replica, pid, new ConsumerStats(replica, Joined: true, [0], Paused: false, Received: processed, Pending: 0, Processed: processed, Redelivered: 0, DeadLettered: 0, Batches: batches, LastBatchSize: 0));
+        new(replica, pid, new ConsumerStats(replica, Joined: true, [0], new Dictionary<int, long>(), Paused: false, Received: processed, Pending: 0, Processed: processed, Redelivered: 0, DeadLettered: 0, Batches: batches, LastBatchSize: 0));
 }

@@ -2,6 +2,7 @@ using Signups.AppHost;
 using Signups.AppHost.Dashboard;
 using Signups.AppHost.Dashboard.Metrics;
 using Signups.AppHost.Hosting;
+using Signups.AppHost.Pipeline;
 
 namespace Signups.UnitTests.Dashboard;
 

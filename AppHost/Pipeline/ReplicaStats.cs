@@ -1,6 +1,6 @@
 using Signups.Messaging.Kafka.Consuming;
 
-namespace Signups.AppHost.Dashboard.Metrics;
+namespace Signups.AppHost.Pipeline;
 
 /// <summary>One replica's answer to <c>GET /stats</c>.</summary>
 /// <param name="Replica">The replica name.</param>

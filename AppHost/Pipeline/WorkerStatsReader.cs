@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using Signups.AppHost.Hosting;
 using Signups.Messaging.Kafka.Consuming;
 
-namespace Signups.AppHost.Dashboard.Metrics;
+namespace Signups.AppHost.Pipeline;
 
 /// <summary>Asks every running replica of the pipeline's consumers for its <c>GET /stats</c>.</summary>
 internal sealed class WorkerStatsReader(DistributedApplication app, PipelineShape shape) : IDisposable

@@ -1,4 +1,4 @@
-namespace Signups.AppHost.Dashboard.Metrics;
+namespace Signups.AppHost.Pipeline;
 
 /// <summary>What the dashboard draws and measures: a producer publishing to a topic that consumer groups read, with a dead-letter topic.</summary>
 /// <param name="Kafka">The Kafka resource the topics live on.</param>

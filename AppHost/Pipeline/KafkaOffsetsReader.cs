@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.AppHost.Dashboard.Metrics;
+namespace Signups.AppHost.Pipeline;
 
 /// <summary>
 /// Reads the pipeline's offsets from Kafka: the topics' high watermarks, and the offsets each consumer group

@@ -1,4 +1,4 @@
-namespace Signups.AppHost.Dashboard.Metrics;
+namespace Signups.AppHost.Pipeline;
 
 /// <summary>What Kafka said at one instant: where each partition ends, and where each group has committed.</summary>
 /// <param name="TopicEnds">High watermark per partition of the pipeline's topic.</param>

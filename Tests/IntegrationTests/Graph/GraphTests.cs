@@ -1,0 +1,128 @@
+using Signups.AppHost.Hosting;
+using Signups.DevBroker.Contracts;
+using Signups.IntegrationTests.Infrastructure;
+
+namespace Signups.IntegrationTests.Graph;
+
+/// <summary>The mission's promises, whole graph at once: every accepted signup exactly once in every store; stopping drains.</summary>
+public sealed class GraphTests
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task TwoThousandSignupsThroughTheApiEndUpExactlyOnceInEveryStore()
+    {
+        await using var graph = await TestGraph.StartAsync();
+        using var client = new SignupsClient(graph.Producer);
+
+        var accepted = await client.SignUpManyAsync(2000);
+
+        Assert.Equal(2000, accepted.Count);
+        var report = await Eventually.WaitAsync("every user awaiting confirmation with one sent email, one .eml file and one fact",
+            _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+    }
+
+    [Fact]
+    public async Task ScalingTheWorkersUpAndDownUnderLoadLosesAndRepeatsNothing()
+    {
+        await using var graph = await TestGraph.StartAsync(options =>
+        {
+            options.StreamWorkerReplicas = 2;
+            options.BatchWorkerReplicas = 2;
+        });
+        using var client = new SignupsClient(graph.Producer);
+        var accepted = new List<AcceptedSignup>();
+        async Task LoadWhile(Task scaling, string phase)
+        {
+            for (var round = 0; !scaling.IsCompleted || round == 0; round++)
+            {
+                accepted.AddRange(await client.SignUpManyAsync(300, prefix: $"{phase}{round}-"));
+            }
+
+            await scaling;
+        }
+
+        await LoadWhile(Task.WhenAll(Scale(graph.StreamWorker, 3), Scale(graph.BatchWorker, 3)), "up");
+        await LoadWhile(Task.WhenAll(Scale(graph.StreamWorker, 1), Scale(graph.BatchWorker, 1)), "down");
+        accepted.AddRange(await client.SignUpManyAsync(500, prefix: "after"));
+
+        var report = await Eventually.WaitAsync("every signup exactly once after scaling 2 → 3 → 1", _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+        Assert.Equal(0, (await WorkerStats.ReadAsync(graph.StreamWorker, TestContext.Current.CancellationToken)).Sum(s => s.Redelivered));
+        Assert.Equal(0, (await WorkerStats.ReadAsync(graph.BatchWorker, TestContext.Current.CancellationToken)).Sum(s => s.Redelivered));
+    }
+
+    [Fact]
+    public async Task ABrokerDownAndInjectedRequestErrorsLoseNoAcceptedSignup()
+    {
+        await using var graph = await TestGraph.StartAsync(options => options.KafkaBrokers = 3);
+        var broker = graph.App.DevBroker;
+        using var client = new SignupsClient(graph.Producer);
+        var accepted = new List<AcceptedSignup>(await client.SignUpManyAsync(300, prefix: "calm"));
+        var ct = TestContext.Current.CancellationToken;
+
+        await broker.PushRequestErrorsAsync(KafkaApiKey.Produce, ["NotLeaderForPartition", "RequestTimedOut", "NotEnoughReplicas"], ct);
+        await broker.PushRequestErrorsAsync(KafkaApiKey.Fetch, ["NotLeaderForPartition", "UnknownTopicOrPart", "Local_Transport"], ct);
+        await broker.PushRequestErrorsAsync(KafkaApiKey.OffsetCommit, ["RequestTimedOut", "GroupCoordinatorNotAvailable"], ct);
+        accepted.AddRange(await client.SignUpManyAsync(300, prefix: "errors"));
+
+        await broker.SetBrokerDownAsync(2, ct);
+        accepted.AddRange(await client.SignUpManyAsync(300, prefix: "down"));
+        await broker.SetBrokerUpAsync(2, ct);
+        accepted.AddRange(await client.SignUpManyAsync(300, prefix: "up"));
+
+        var report = await Eventually.WaitAsync("every signup answered 202 is in every store", _ => graph.Stores.CheckAsync(accepted, allowUnaccepted: true),
+            r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+    }
+
+    [Fact]
+    public async Task SigtermMakesTheBatchWorkerFlushItsPartialBatchAndTheRestartProcessesNoOldEvent()
+    {
+        await using var graph = await TestGraph.StartAsync(options =>
+            options.Environment["batch-worker"] = new() { ["BatchWorker__MaxBatchDelay"] = "00:01:00" });
+        using var client = new SignupsClient(graph.Producer);
+        var accepted = await client.SignUpManyAsync(40);
+        await Eventually.WaitAsync("the batch worker holds the 40 events", ct => WorkerStats.ReadAsync(graph.BatchWorker, ct),
+            s => s.Count == 1 && s[0].Pending == 40, Timeout);
+
+        var stopped = Assert.Single(await graph.BatchWorker.StopReplicasAsync(TimeSpan.FromSeconds(30)));
+
+        Assert.True(stopped is { ExitCode: 0, Killed: false } && stopped.Duration < TimeSpan.FromSeconds(10), stopped.Note);
+        Assert.Equal(40, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, "SELECT count(*) FROM signup_facts"));
+        await graph.BatchWorker.StartAgainAsync(TestContext.Current.CancellationToken);
+        var marker = await client.SignUpManyAsync(1, prefix: "marker");
+        var restarted = await Eventually.WaitAsync("the restarted batch worker receives the new signup",
+            ct => WorkerStats.ReadAsync(graph.BatchWorker, ct), s => s.Count == 1 && s[0].Received >= 1, Timeout);
+        Assert.Equal(1, restarted[0].Received);
+        Assert.Single(marker);
+    }
+
+    [Fact]
+    public async Task TheOrderedStopLeavesEveryStoreCompleteAndEveryProcessExitedWithZero()
+    {
+        var graph = await TestGraph.StartAsync(options =>
+        {
+            options.DemoLoad = true;
+            options.DemoLoadRate = 300;
+        });
+        await Eventually.WaitAsync("the demo load is flowing", _ => graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, "SELECT count(*) FROM signup_facts"),
+            n => n >= 500, Timeout);
+
+        var report = await graph.App.StopAsync();
+        await graph.DisposeAsync();
+
+        Assert.True(report.IsClean, string.Join(Environment.NewLine, report.Lines));
+        Assert.All(report.Outcomes.Where(o => o.ExitCode is not null), o => Assert.Equal(0, o.ExitCode));
+        var stores = graph.Stores;
+        var published = await stores.ScalarAsync(stores.UsersDb, "SELECT sum(next_offset) FROM consumer_offsets");
+        Assert.True(published >= 500);
+        Assert.Equal(published, await stores.ScalarAsync(stores.AnalyticsDb, "SELECT sum(next_offset) FROM consumer_offsets"));
+        Assert.Equal(published, await stores.ScalarAsync(stores.UsersDb, "SELECT count(*) FROM users WHERE status = 'awaiting_confirmation'"));
+        Assert.Equal(published, await stores.ScalarAsync(stores.AnalyticsDb, "SELECT count(*) FROM signup_facts"));
+    }
+
+    private static Task Scale(ProjectResource worker, int replicas) =>
+        worker.ScaleAsync(replicas, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+}
