@@ -3,22 +3,20 @@ using Microsoft.Data.Sqlite;
 namespace Signups.Storage;
 
 /// <summary>
-/// A service's SQLite database. Connections use WAL (readers never block the writer), a 32 MB page cache, synchronous=NORMAL
+/// A service's SQLite database. Connections use WAL (readers never block the writer), the page cache the service asks for, synchronous=NORMAL
 /// (a committed transaction survives a process crash; a power cut may lose the last ones, together with
 /// the offsets stored beside them) and a busy timeout, so replicas of a worker can share the file.
 /// </summary>
 public sealed class SqliteDatabase
 {
     private const int BusyTimeoutMs = 10_000;
-
-    // SQLite's default page cache is 2 MB: once the tables outgrow it every insert reads index pages back
-    // through the kernel. 32 MB per connection keeps the hot part of the indexes in the process.
-    private const int CacheKilobytes = 32 * 1024;
     private readonly string _connectionString;
+    private readonly int _pageCacheKilobytes;
 
-    /// <summary>Reads <paramref name="connectionString"/> (<c>Data Source=path</c>) and creates the file's directory.</summary>
-    public SqliteDatabase(string connectionName, string? connectionString)
+    /// <summary>Reads <paramref name="connectionString"/> (<c>Data Source=path</c>); connections get a page cache of <paramref name="pageCacheMegabytes"/>.</summary>
+    public SqliteDatabase(string connectionName, string? connectionString, int pageCacheMegabytes = 2)
     {
+        _pageCacheKilobytes = pageCacheMegabytes * 1024;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set; give it as 'Data Source=path/to/file.db'.");
@@ -66,7 +64,7 @@ public sealed class SqliteDatabase
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();
-        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA cache_size=-{CacheKilobytes};";
+        pragmas.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA cache_size=-{_pageCacheKilobytes};";
         await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

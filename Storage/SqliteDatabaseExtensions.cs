@@ -12,8 +12,9 @@ public static class SqliteDatabaseExtensions
     /// <summary>
     /// The database of <c>ConnectionStrings:{connectionName}</c>, checked at start, its <paramref name="schema"/>
     /// created before other hosted services start, its <see cref="SqliteWriter"/>, and a <c>/health</c> check.
+    /// Connections get a page cache of <paramref name="pageCacheMegabytes"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddSqliteDatabase(this IHostApplicationBuilder builder, string connectionName, string schema)
+    public static IHostApplicationBuilder AddSqliteDatabase(this IHostApplicationBuilder builder, string connectionName, string schema, int pageCacheMegabytes = 2)
     {
         builder.Services.AddOptions<SqliteDatabaseOptions>()
             .Configure(options =>
@@ -21,13 +22,14 @@ public static class SqliteDatabaseExtensions
                 options.ConnectionName = connectionName;
                 options.ConnectionString = builder.Configuration.GetConnectionString(connectionName);
                 options.Schema = schema;
+                options.PageCacheMegabytes = pageCacheMegabytes;
             })
             .ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<SqliteDatabaseOptions>, SqliteDatabaseOptionsValidator>();
         builder.Services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<SqliteDatabaseOptions>>().Value;
-            return new SqliteDatabase(options.ConnectionName, options.ConnectionString);
+            return new SqliteDatabase(options.ConnectionName, options.ConnectionString, options.PageCacheMegabytes);
         });
         builder.Services.AddSingleton<SqliteWriter>();
         builder.Services.AddHostedService<SqliteSchemaInitializer>();

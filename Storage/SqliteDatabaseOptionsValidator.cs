@@ -9,7 +9,7 @@ internal sealed class SqliteDatabaseOptionsValidator : IValidateOptions<SqliteDa
     {
         try
         {
-            _ = new SqliteDatabase(options.ConnectionName, options.ConnectionString);
+            _ = new SqliteDatabase(options.ConnectionName, options.ConnectionString, options.PageCacheMegabytes);
             return ValidateOptionsResult.Success;
         }
         catch (InvalidOperationException e)

@@ -21,7 +21,8 @@ internal static class BatchWorkerExtensions
 
     public static IHostApplicationBuilder AddBatchWorker(this IHostApplicationBuilder builder)
     {
-        builder.AddSqliteDatabase(AnalyticsDb, AnalyticsSchema.Ddl);
+        // Facts are appended with time-ordered keys: a small page cache suffices, and memory stays low.
+        builder.AddSqliteDatabase(AnalyticsDb, AnalyticsSchema.Ddl, pageCacheMegabytes: 8);
         builder.AddBatchingConsumer<AnalyticsSink>(ConsumerGroup, SectionName, ResiliencePipelineNames.Store);
         builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
             sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId,

@@ -19,7 +19,8 @@ internal static class StreamWorkerExtensions
 
     public static IHostApplicationBuilder AddStreamWorker(this IHostApplicationBuilder builder)
     {
-        builder.AddSqliteDatabase(UsersDb, UsersSchema.Ddl);
+        // Four tables keyed by event or user id: a 32 MB page cache keeps their index pages in the process.
+        builder.AddSqliteDatabase(UsersDb, UsersSchema.Ddl, pageCacheMegabytes: 32);
         builder.AddPartitionLaneConsumer<SignupEffectsHandler>(ConsumerGroup, "StreamWorker", ResiliencePipelineNames.Store);
         builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
             sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId,
