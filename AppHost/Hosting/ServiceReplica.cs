@@ -210,7 +210,7 @@ internal sealed class ServiceReplica(ProjectResource owner, int index, AppHostCo
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         process.OutputDataReceived += (_, line) => Echo(line.Data, isError: false);
         process.ErrorDataReceived += (_, line) => Echo(line.Data, isError: true);
-        process.Start();
+        ProcessLauncher.Start(process);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         lock (_lock)

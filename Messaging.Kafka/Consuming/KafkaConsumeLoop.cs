@@ -24,6 +24,7 @@ internal sealed partial class KafkaConsumeLoop(
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly PausedPartitions _paused = new();
@@ -181,14 +182,19 @@ internal sealed partial class KafkaConsumeLoop(
             return;
         }
 
+        // The store holds the offsets that count; Kafka's copy is for lag tools and catches up at the next commit.
+        // A synchronous commit waits as long as the coordinator is unreachable, so it is bounded.
+        var commit = Task.Run(() => consumer.Commit(offsets));
         try
         {
-            consumer.Commit(offsets);
+            if (!commit.Wait(CommitTimeout))
+            {
+                LogCommitFailed(logger, $"no answer within {CommitTimeout.TotalSeconds:0} s");
+            }
         }
-        catch (KafkaException e)
+        catch (AggregateException e) when (e.InnerException is KafkaException kafka)
         {
-            // The store holds the offsets that count; Kafka's copy is for lag tools and catches up at the next commit.
-            LogCommitFailed(logger, e.Error.Reason);
+            LogCommitFailed(logger, kafka.Error.Reason);
         }
     }
 
