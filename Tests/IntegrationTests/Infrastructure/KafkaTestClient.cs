@@ -25,6 +25,19 @@ internal sealed class KafkaTestClient(string bootstrapServers) : IDisposable
         return published;
     }
 
+    /// <summary>Keeps publishing chunks of signups until <paramref name="until"/> completes (a rebalance under load); returns them.</summary>
+    public async Task<IReadOnlyList<AcceptedSignup>> PublishWhileAsync(Task until, int chunk = 500, string prefix = "during")
+    {
+        var published = new List<AcceptedSignup>();
+        while (!until.IsCompleted)
+        {
+            published.AddRange(await PublishSignupsAsync(chunk, prefix: $"{prefix}{published.Count}-"));
+        }
+
+        await until;
+        return published;
+    }
+
     /// <summary>Publishes exactly <paramref name="signup"/> again (a redelivery as Kafka could make one).</summary>
     public Task PublishAsync(UserSignedUp signup, string topic = SignupTopics.UserSignups) => _producer.ProduceAsync(topic, Message(signup));
 

@@ -2,6 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using Signups.IntegrationTests.Infrastructure;
 using Signups.Messaging;
+using Signups.Messaging.Kafka.Consuming;
 
 namespace Signups.IntegrationTests.StreamWorker;
 
@@ -116,13 +117,7 @@ public sealed class StreamWorkerTests
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var accepted = new List<AcceptedSignup>(await kafka.PublishSignupsAsync(3000, prefix: "two"));
 
-        var scaling = graph.StreamWorker.ScaleAsync(3, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        while (!scaling.IsCompleted)
-        {
-            accepted.AddRange(await kafka.PublishSignupsAsync(500, prefix: $"during{accepted.Count}"));
-        }
-
-        await scaling;
+        accepted.AddRange(await kafka.PublishWhileAsync(graph.StreamWorker.ScaleAsync(3, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken)));
         await Eventually.WaitAsync("three replicas own disjoint partitions covering all twelve",
             ct => WorkerStats.ReadAsync(graph.StreamWorker, ct), stats => SplitsAllPartitions(stats, 3), Timeout);
         accepted.AddRange(await kafka.PublishSignupsAsync(3000, prefix: "three"));
@@ -133,9 +128,9 @@ public sealed class StreamWorkerTests
         Assert.Equal(0, stats.Sum(s => s.Redelivered));
     }
 
-    private static bool SplitsAllPartitions(IReadOnlyList<WorkerStats> stats, int replicas) =>
+    private static bool SplitsAllPartitions(IReadOnlyList<ConsumerStats> stats, int replicas) =>
         stats.Count == replicas
-        && stats.All(s => s.Partitions.Length > 0)
+        && stats.All(s => s.Partitions.Count > 0)
         && stats.SelectMany(s => s.Partitions).Order().SequenceEqual(Enumerable.Range(0, 12));
 
     private static string? Header(ConsumeResult<byte[], byte[]> message, string name) =>
