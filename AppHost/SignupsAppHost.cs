@@ -17,6 +17,7 @@ public static class SignupsAppHost
         var kafka = builder.AddKafka("kafka");
         var usersDb = builder.AddSqlite("users-db", "users.db");
         var analyticsDb = builder.AddSqlite("analytics-db", "analytics.db");
+        var idempotencyDb = builder.AddSqlite("idempotency-db", "idempotency.db");
 
         var streamWorker = builder.AddProject("stream-worker", ServiceAssemblies.StreamWorker)
             .WithReference(kafka)
@@ -47,7 +48,9 @@ public static class SignupsAppHost
         // and so that on stop it goes first and the workers drain what it published.
         var producer = builder.AddProject("producer", ServiceAssemblies.Producer)
             .WithReference(kafka)
+            .WithReference(idempotencyDb)
             .WithHttpEndpoint(options.ProducerPort)
+            .WaitFor(idempotencyDb)
             .WaitFor(streamWorker)
             .WaitFor(batchWorker);
 
