@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Signups.Producer.Publishing;
+
+namespace Signups.Producer.Load;
+
+/// <summary>
+/// Publishes generated signups through <see cref="SignupPublisher"/> (the API's own path) at a given rate or as
+/// fast as Kafka acknowledges, without waiting for each acknowledgement: librdkafka batches what is queued.
+/// </summary>
+internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics statistics, TimeProvider clock)
+{
+    /// <summary>Events queued but not yet acknowledged, at most; beyond it the generator waits for Kafka.</summary>
+    public const int MaxInFlight = 50_000;
+
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>Publishes until <see cref="LoadOptions.Count"/> events were sent or <paramref name="stopping"/> fires.</summary>
+    public async Task RunAsync(LoadOptions options, CancellationToken stopping)
+    {
+        var signups = new GeneratedSignups(clock);
+        var started = Stopwatch.GetTimestamp();
+        long sent = 0;
+        while ((options.Count == 0 || sent < options.Count) && !stopping.IsCancellationRequested)
+        {
+            if (options.Rate > 0 && sent >= options.Rate * Stopwatch.GetElapsedTime(started).TotalSeconds)
+            {
+                // Ahead of the rate: sleep until the next event is due (at least a timer tick).
+                var due = TimeSpan.FromSeconds((sent + 1.0) / options.Rate) - Stopwatch.GetElapsedTime(started);
+                await Task.Delay(due > Pause ? due : Pause, CancellationToken.None);
+                continue;
+            }
+
+            if (statistics.InFlight >= MaxInFlight)
+            {
+                await Task.Delay(Pause, CancellationToken.None);
+                continue;
+            }
+
+            var sentAt = Stopwatch.GetTimestamp();
+            try
+            {
+                publisher.Publish(signups.Next(), report => statistics.OnCompleted(report.Error, sentAt));
+            }
+            catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // librdkafka's own queue is full (queue.buffering.max.*): wait for acknowledgements to make room.
+                await Task.Delay(Pause, CancellationToken.None);
+                continue;
+            }
+
+            statistics.OnSent(sentAt);
+            sent++;
+        }
+    }
+}
