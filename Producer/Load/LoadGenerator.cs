@@ -10,8 +10,11 @@ namespace Signups.Producer.Load;
 /// </summary>
 internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics statistics, TimeProvider clock)
 {
-    /// <summary>Events queued but not yet acknowledged, at most; beyond it the generator waits for Kafka.</summary>
-    public const int MaxInFlight = 50_000;
+    /// <summary>
+    /// Events queued but not yet acknowledged, at most; beyond it the generator waits for Kafka. Enough to keep
+    /// full batches on every partition; more would only hold more events (and garbage) in memory for longer.
+    /// </summary>
+    public const int MaxInFlight = 20_000;
 
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using Signups.Messaging;
@@ -19,6 +18,9 @@ internal sealed partial class SignupPublisher(
     IHostApplicationLifetime lifetime,
     ILogger<SignupPublisher> logger)
 {
+    // The key is the user id in its canonical text form (36 ASCII characters), as consumers and other clients expect.
+    private const int KeyLength = 36;
+
     private readonly string _topic = messaging.Value.Topic;
 
     public string Topic => _topic;
@@ -82,9 +84,11 @@ internal sealed partial class SignupPublisher(
             { MessageHeaders.SchemaVersion, UserSignedUpSerializer.SchemaVersionHeaderValue },
         };
         KafkaTraceContext.Inject(trace, headers);
+        var key = new byte[KeyLength];
+        signup.UserId.TryFormat(key, out _);
         return new Message<byte[], byte[]>
         {
-            Key = Encoding.UTF8.GetBytes(signup.UserId.ToString()),
+            Key = key,
             Value = UserSignedUpSerializer.Serialize(signup),
             Headers = headers,
         };
