@@ -1,0 +1,73 @@
+using Signups.AppHost;
+using Signups.AppHost.Hosting;
+
+namespace Signups.Benchmarks.Harness;
+
+/// <summary>
+/// A dev broker of a scenario's own, started through the AppHost library as the app's graph would start it,
+/// optionally with the Producer service in front of it (broker, idempotency store, producer: no workers, so
+/// that they take no processor time from what is measured).
+/// </summary>
+internal sealed class BenchmarkBroker : IAsyncDisposable
+{
+    private readonly DistributedApplication _app;
+
+    private BenchmarkBroker(DistributedApplication app) => _app = app;
+
+    public string BootstrapServers => _app.GetConnectionString("kafka");
+
+    /// <summary>The Producer's HTTP endpoint, when it was started.</summary>
+    public Uri Producer => _app.GetEndpoint("producer");
+
+    /// <summary>Starts the broker, and the Producer with <paramref name="producerEnvironment"/> when that is not null.</summary>
+    public static async Task<BenchmarkBroker> StartAsync(
+        string dataDirectory,
+        int partitions,
+        IReadOnlyDictionary<string, string>? producerEnvironment,
+        CancellationToken cancellationToken)
+    {
+        var options = new AppHostOptions
+        {
+            DataDirectory = dataDirectory,
+            DemoLoad = false,
+            KafkaPartitions = partitions,
+            ProducerPort = 0,
+            DashboardPort = -1,
+            EchoOutput = false,
+            RestartOnFailure = false,
+            StopGracePeriod = TimeSpan.FromSeconds(15),
+            StartTimeout = TimeSpan.FromSeconds(60),
+        };
+        var builder = new DistributedApplicationBuilder(options);
+        var kafka = builder.AddKafka("kafka");
+        if (producerEnvironment is not null)
+        {
+            var idempotencyDb = builder.AddSqlite("idempotency-db", "idempotency.db");
+            builder.AddProject("producer", ServiceAssemblies.Producer)
+                .WithReference(kafka)
+                .WithReference(idempotencyDb)
+                .WithHttpEndpoint(0)
+                .WaitFor(kafka)
+                .WaitFor(idempotencyDb)
+                .WithEnvironment(producerEnvironment);
+        }
+
+        var app = builder.Build();
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
+        return new BenchmarkBroker(app);
+    }
+
+    public Task CreateTopicAsync(string name, int partitions, CancellationToken cancellationToken) =>
+        _app.DevBroker.CreateTopicAsync(name, partitions, cancellationToken);
+
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
+}
