@@ -46,11 +46,7 @@ public static class SignupsAppHost
 
         // The producer waits for the workers so that no event is published before someone consumes it,
         // and so that on stop it goes first and the workers drain what it published.
-        var producer = builder.AddProject("producer", ServiceAssemblies.Producer)
-            .WithReference(kafka)
-            .WithReference(idempotencyDb)
-            .WithHttpEndpoint(options.ProducerPort)
-            .WaitFor(idempotencyDb)
+        var producer = AddProducer(builder, kafka, idempotencyDb)
             .WaitFor(streamWorker)
             .WaitFor(batchWorker);
 
@@ -66,4 +62,27 @@ public static class SignupsAppHost
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// Declares kafka → idempotency store → producer, without workers or demo load: for tests and benchmarks of the
+    /// Producer alone, where workers would only take processor time and start-up time.
+    /// </summary>
+    public static DistributedApplication CreateProducerOnly(AppHostOptions options)
+    {
+        var builder = new DistributedApplicationBuilder(options);
+        var kafka = builder.AddKafka("kafka");
+        AddProducer(builder, kafka, builder.AddSqlite("idempotency-db", "idempotency.db"));
+        return builder.Build();
+    }
+
+    private static IResourceBuilder<ProjectResource> AddProducer(
+        DistributedApplicationBuilder builder,
+        IResourceBuilder<IResourceWithConnectionString> kafka,
+        IResourceBuilder<SqliteResource> idempotencyDb) =>
+        builder.AddProject("producer", ServiceAssemblies.Producer)
+            .WithReference(kafka)
+            .WithReference(idempotencyDb)
+            .WithHttpEndpoint(builder.Options.ProducerPort)
+            .WaitFor(kafka)
+            .WaitFor(idempotencyDb);
 }

@@ -38,21 +38,19 @@ internal sealed class BenchmarkBroker : IAsyncDisposable
             StopGracePeriod = TimeSpan.FromSeconds(15),
             StartTimeout = TimeSpan.FromSeconds(60),
         };
-        var builder = new DistributedApplicationBuilder(options);
-        var kafka = builder.AddKafka("kafka");
-        if (producerEnvironment is not null)
+        DistributedApplication app;
+        if (producerEnvironment is null)
         {
-            var idempotencyDb = builder.AddSqlite("idempotency-db", "idempotency.db");
-            builder.AddProject("producer", ServiceAssemblies.Producer)
-                .WithReference(kafka)
-                .WithReference(idempotencyDb)
-                .WithHttpEndpoint(0)
-                .WaitFor(kafka)
-                .WaitFor(idempotencyDb)
-                .WithEnvironment(producerEnvironment);
+            var builder = new DistributedApplicationBuilder(options);
+            builder.AddKafka("kafka");
+            app = builder.Build();
+        }
+        else
+        {
+            options.Environment["producer"] = new Dictionary<string, string>(producerEnvironment, StringComparer.Ordinal);
+            app = SignupsAppHost.CreateProducerOnly(options);
         }
 
-        var app = builder.Build();
         try
         {
             await app.StartAsync(cancellationToken);
