@@ -1,4 +1,3 @@
-using Signups.Producer.Idempotency;
 using Signups.Producer.Signups;
 
 namespace Signups.Producer.Api;
@@ -15,15 +14,9 @@ internal static class SignupBatchEndpoint
     {
         var request = context.Request;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (key, keyError) = IdempotencyKey.Read(request.Headers[IdempotencyKey.HeaderName]);
-        if (keyError is not null)
+        var key = SignupRequestHeaders.Check(request, errors);
+        if (errors.ContainsKey(SignupRequestHeaders.ContentTypeField))
         {
-            errors[IdempotencyKey.HeaderName] = [keyError];
-        }
-
-        if (RequestBodyReader.CheckContentType(request) is { } contentTypeError)
-        {
-            errors["Content-Type"] = [contentTypeError];
             return SignupResults.Invalid(errors);
         }
 

@@ -1,4 +1,3 @@
-using Signups.Producer.Idempotency;
 using Signups.Producer.Signups;
 
 namespace Signups.Producer.Api;
@@ -15,26 +14,18 @@ internal static class SignupEndpoint
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        var (key, keyError) = IdempotencyKey.Read(request.Headers[IdempotencyKey.HeaderName]);
-        if (keyError is not null)
+        var key = SignupRequestHeaders.Check(request, errors);
+        if (errors.ContainsKey(SignupRequestHeaders.ContentTypeField))
         {
-            errors[IdempotencyKey.HeaderName] = [keyError];
+            return SignupResults.Invalid(errors);
         }
 
-        SignupRequest? signup = null;
-        if (RequestBodyReader.CheckContentType(request) is { } contentTypeError)
-        {
-            errors["Content-Type"] = [contentTypeError];
-        }
-        else if (await RequestBodyReader.ReadAsync(request, SignupsApi.MaxSignupBodyBytes, context.RequestAborted) is { } body)
-        {
-            signup = SignupBodyParser.ParseSignup(body, errors);
-        }
-        else
+        if (await RequestBodyReader.ReadAsync(request, SignupsApi.MaxSignupBodyBytes, context.RequestAborted) is not { } body)
         {
             return TooLarge();
         }
 
+        var signup = SignupBodyParser.ParseSignup(body, errors);
         if (signup is null || errors.Count > 0)
         {
             return SignupResults.Invalid(errors);
