@@ -40,7 +40,9 @@ internal sealed partial class SignupService(
 
             try
             {
-                return await signup.Outcome.Task.WaitAsync(_waitForOther);
+                // The first request published; for this one it is a replay.
+                var first = await signup.Outcome.Task.WaitAsync(_waitForOther);
+                return first.Kind == SignupOutcomeKind.Accepted ? first with { Kind = SignupOutcomeKind.Replayed } : first;
             }
             catch (TimeoutException)
             {
