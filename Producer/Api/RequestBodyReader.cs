@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Pipelines;
 using Microsoft.Net.Http.Headers;
 
 namespace Signups.Producer.Api;
@@ -41,7 +42,17 @@ internal static class RequestBodyReader
         var reader = request.BodyReader;
         while (true)
         {
-            var read = await reader.ReadAsync(cancellationToken);
+            ReadResult read;
+            try
+            {
+                read = await reader.ReadAsync(cancellationToken);
+            }
+            catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status400BadRequest)
+            {
+                // The client closed the connection (or broke the framing) mid-body: nothing to sign up.
+                return [];
+            }
+
             var buffer = read.Buffer;
             if (buffer.Length > limit)
             {
