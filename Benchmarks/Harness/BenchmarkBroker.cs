@@ -10,6 +10,7 @@ namespace Signups.Benchmarks.Harness;
 /// </summary>
 internal sealed class BenchmarkBroker : IAsyncDisposable
 {
+    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
     private readonly DistributedApplication _app;
 
     private BenchmarkBroker(DistributedApplication app) => _app = app;
@@ -67,5 +68,28 @@ internal sealed class BenchmarkBroker : IAsyncDisposable
     public Task CreateTopicAsync(string name, int partitions, CancellationToken cancellationToken) =>
         _app.DevBroker.CreateTopicAsync(name, partitions, cancellationToken);
 
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
+    /// <summary>
+    /// Stops everything in order, as the AppHost does. A stop that takes longer than every grace period together
+    /// fails the run naming what had not stopped (and kills it), rather than hanging the whole benchmark.
+    /// </summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _app.DisposeAsync().AsTask().WaitAsync(StopTimeout);
+        }
+        catch (TimeoutException)
+        {
+            var stuck = _app.Resources.Where(r => r.State is ResourceState.Starting or ResourceState.Running or ResourceState.Restarting or ResourceState.Stopping).ToList();
+            foreach (var project in stuck.OfType<ProjectResource>())
+            {
+                for (var replica = 1; replica <= project.Replicas.Count; replica++)
+                {
+                    project.Kill(replica);
+                }
+            }
+
+            throw new TimeoutException($"The benchmark's services did not stop within {StopTimeout.TotalSeconds:0} s: {string.Join(", ", stuck.Select(r => $"{r.Name} ({r.State})"))}.");
+        }
+    }
 }
