@@ -16,6 +16,7 @@ internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics st
     /// </summary>
     public const int MaxInFlight = 20_000;
 
+    private const int CheckEvery = 64;
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
 
     /// <summary>Publishes until <see cref="LoadOptions.Count"/> events were sent or <paramref name="stopping"/> fires.</summary>
@@ -23,20 +24,27 @@ internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics st
     {
         var signups = new GeneratedSignups(clock);
         var started = Stopwatch.GetTimestamp();
+        statistics.OnStarted(started);
         long sent = 0;
         while ((options.Count == 0 || sent < options.Count) && !stopping.IsCancellationRequested)
         {
+            // Counts shared with the delivery thread are touched once per CheckEvery events, not per event.
+            if (sent % CheckEvery == 0)
+            {
+                statistics.OnSent(sent);
+                if (sent - statistics.Completed >= MaxInFlight)
+                {
+                    await Task.Delay(Pause, CancellationToken.None);
+                    continue;
+                }
+            }
+
             if (options.Rate > 0 && sent >= options.Rate * Stopwatch.GetElapsedTime(started).TotalSeconds)
             {
                 // Ahead of the rate: sleep until the next event is due (at least a timer tick).
+                statistics.OnSent(sent);
                 var due = TimeSpan.FromSeconds((sent + 1.0) / options.Rate) - Stopwatch.GetElapsedTime(started);
                 await Task.Delay(due > Pause ? due : Pause, CancellationToken.None);
-                continue;
-            }
-
-            if (statistics.InFlight >= MaxInFlight)
-            {
-                await Task.Delay(Pause, CancellationToken.None);
                 continue;
             }
 
@@ -52,8 +60,9 @@ internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics st
                 continue;
             }
 
-            statistics.OnSent(sentAt);
             sent++;
         }
+
+        statistics.OnSent(sent);
     }
 }
