@@ -25,6 +25,7 @@ public static class SignupsAppHost
         var kafka = builder.AddKafka(Kafka);
         var usersDb = builder.AddSqlite("users-db", "users.db");
         var analyticsDb = builder.AddSqlite("analytics-db", "analytics.db");
+        var idempotencyDb = builder.AddSqlite("idempotency-db", "idempotency.db");
 
         var streamWorker = builder.AddProject(StreamWorker, ServiceAssemblies.StreamWorker)
             .WithReference(kafka)
@@ -62,9 +63,7 @@ public static class SignupsAppHost
         }
 
         // The producer waits for the workers so that no event is published before someone consumes it.
-        var producer = builder.AddProject(Producer, ServiceAssemblies.Producer)
-            .WithReference(kafka)
-            .WithHttpEndpoint(options.ProducerPort)
+        var producer = AddProducer(builder, kafka, idempotencyDb)
             .WaitFor(streamWorker)
             .WaitFor(batchWorker);
 
@@ -85,4 +84,27 @@ public static class SignupsAppHost
     public static PipelineShape Pipeline(AppHostOptions options) => new(
         Kafka, Producer, options.Topic, options.Topic + SignupTopics.DeadLetterSuffix,
         [new PipelineConsumer(StreamWorker, StreamWorker), new PipelineConsumer(BatchWorker, BatchWorker)]);
+
+    /// <summary>
+    /// Declares kafka → idempotency store → producer, without workers or demo load: for tests and benchmarks of the
+    /// Producer alone, where workers would only take processor time and start-up time.
+    /// </summary>
+    public static DistributedApplication CreateProducerOnly(AppHostOptions options)
+    {
+        var builder = new DistributedApplicationBuilder(options);
+        var kafka = builder.AddKafka(Kafka);
+        AddProducer(builder, kafka, builder.AddSqlite("idempotency-db", "idempotency.db"));
+        return builder.Build();
+    }
+
+    private static IResourceBuilder<ProjectResource> AddProducer(
+        DistributedApplicationBuilder builder,
+        IResourceBuilder<IResourceWithConnectionString> kafka,
+        IResourceBuilder<SqliteResource> idempotencyDb) =>
+        builder.AddProject(Producer, ServiceAssemblies.Producer)
+            .WithReference(kafka)
+            .WithReference(idempotencyDb)
+            .WithHttpEndpoint(builder.Options.ProducerPort)
+            .WaitFor(kafka)
+            .WaitFor(idempotencyDb);
 }

@@ -5,12 +5,12 @@ using Signups.ServiceDefaults.Hosting;
 
 if (LoadCommand.Matches(args))
 {
-    return await LoadCommand.RunAsync(args);
+    return await LoadCommand.RunAsync(args[1..]);
 }
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddSignupPublisher();
+builder.AddSignupsApi();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

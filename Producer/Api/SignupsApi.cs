@@ -1,45 +1,25 @@
-using Confluent.Kafka;
-using Signups.Messaging;
-using Signups.Producer.Publishing;
-
 namespace Signups.Producer.Api;
 
-/// <summary><c>POST /signups</c>: 202 only once Kafka has stored the event.</summary>
+/// <summary>
+/// <c>POST /signups</c> and <c>POST /signups/batch</c>: a 202 (or a batch item's 202) only once Kafka has stored
+/// the event. Bodies are read and checked here rather than by minimal-API binding, so every bad input gets a
+/// problem document naming each field that is wrong.
+/// </summary>
 internal static class SignupsApi
 {
+    /// <summary>The largest body of <c>POST /signups</c>; a signup needs well under 1 KB.</summary>
+    public const int MaxSignupBodyBytes = 64 * 1024;
+
+    /// <summary>The most signups in one batch.</summary>
+    public const int MaxBatchSize = 1000;
+
+    /// <summary>The largest body of <c>POST /signups/batch</c>: room for the largest batch of ordinary signups.</summary>
+    public const int MaxBatchBodyBytes = 1024 * 1024;
+
     public static IEndpointRouteBuilder MapSignupsApi(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/signups", SignUpAsync);
+        endpoints.MapPost("/signups", SignupEndpoint.HandleAsync);
+        endpoints.MapPost("/signups/batch", SignupBatchEndpoint.HandleAsync);
         return endpoints;
-    }
-
-    private static async Task<IResult> SignUpAsync(SignupRequest request, SignupPublisher publisher)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (SignupFieldRules.CheckEmail(request.Email) is { } emailError)
-        {
-            errors["email"] = [emailError];
-        }
-
-        if (SignupFieldRules.CheckName(request.Name) is { } nameError)
-        {
-            errors["name"] = [nameError];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors);
-        }
-
-        var signup = new UserSignedUp(Guid.CreateVersion7(), Guid.CreateVersion7(), request.Email!, request.Name!, DateTimeOffset.UtcNow);
-        try
-        {
-            await publisher.PublishAsync(signup);
-            return Results.Accepted($"/signups/{signup.EventId}", new SignupAccepted(signup.EventId, signup.UserId));
-        }
-        catch (ProduceException<byte[], byte[]> e)
-        {
-            return Results.Problem($"Kafka did not store the signup: {e.Error.Reason}. Retry later.", statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
     }
 }

@@ -1,24 +1,50 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Signups.Messaging;
+using Signups.Messaging.Kafka.Configuration;
+using Signups.Producer.Api;
+using Signups.Producer.Idempotency;
 using Signups.Producer.Publishing;
+using Signups.Producer.Signups;
 
 namespace Signups.Producer.Extensions;
 
 internal static class ProducerExtensions
 {
+    /// <summary>The signup API: the publisher, the idempotency store and JSON for the API's types.</summary>
+    public static IHostApplicationBuilder AddSignupsApi(this IHostApplicationBuilder builder)
+    {
+        builder.AddSignupPublisher();
+        builder.AddSqliteDatabase(IdempotencyOptions.ConnectionName, IdempotencySchema.Ddl);
+        builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IdempotencyStore>();
+        builder.Services.AddSingleton<InFlightSignups>();
+        builder.Services.AddHostedService<IdempotencyPurger>();
+        builder.Services.AddSingleton<SignupService>();
+        builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ProducerJsonContext.Default));
+        return builder;
+    }
+
     /// <summary>The Kafka producer and the publisher the API and the load generator share.</summary>
     public static IHostApplicationBuilder AddSignupPublisher(this IHostApplicationBuilder builder)
     {
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
         builder.Services.AddOptions<PublisherOptions>().BindConfiguration(PublisherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var deliveryTimeout = builder.Configuration.GetSection(PublisherOptions.SectionName).Get<PublisherOptions>()?.DeliveryTimeout
             ?? new PublisherOptions().DeliveryTimeout;
         builder.AddKafkaProducer<byte[], byte[]>(configureSettings: settings =>
         {
-            // Never a 202 for an event Kafka has not stored: every in-sync replica acknowledges, retries cannot duplicate.
-            settings.Config.Acks = Confluent.Kafka.Acks.All;
-            settings.Config.EnableIdempotence = true;
+            // Defaults that are promises, not tuning; configuration may restate them, and DeliveryGuaranteeValidator
+            // refuses it at start if it contradicts them. Tuning (linger, batch size, compression) is appsettings.json's.
+            settings.Config.Acks ??= Acks.All;
+            settings.Config.EnableIdempotence ??= true;
+            settings.Config.Partitioner ??= Partitioner.Murmur2Random;
             settings.Config.MessageTimeoutMs = (int)deliveryTimeout.TotalMilliseconds;
         });
+        builder.Services.AddSingleton<IValidateOptions<KafkaProducerSettings>, DeliveryGuaranteeValidator>();
         builder.Services.AddSingleton<SignupPublisher>();
         return builder;
     }

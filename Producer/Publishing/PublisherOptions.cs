@@ -13,4 +13,8 @@ internal sealed class PublisherOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan DeliveryTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>What a 503 asks the client to wait before retrying (<c>Retry-After</c>, whole seconds).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public TimeSpan RetryAfter { get; set; } = TimeSpan.FromSeconds(2);
 }

@@ -16,12 +16,28 @@ public static class ServiceRunner
     /// <summary>Validates options, runs the host until it stops, and returns the process exit code.</summary>
     public static async Task<int> RunServiceAsync(this IHost host)
     {
+        if (!await host.StartServiceAsync())
+        {
+            return ConfigurationErrorExitCode;
+        }
+
+        await host.WaitForShutdownAsync();
+        return Environment.ExitCode;
+    }
+
+    /// <summary>
+    /// Validates options and starts the host. False, after one line per problem on standard error, when it could
+    /// not start because of something a user can fix; the caller then exits with <see cref="ConfigurationErrorExitCode"/>.
+    /// </summary>
+    public static async Task<bool> StartServiceAsync(this IHost host)
+    {
         var name = host.Services.GetRequiredService<IHostEnvironment>().ApplicationName;
         try
         {
             // The same validation the host runs at start, done first so its failures can be reported plainly.
             host.Services.GetService<IStartupValidator>()?.Validate();
             await host.StartAsync();
+            return true;
         }
         catch (Exception e) when (Describe(e) is { Count: > 0 } problems)
         {
@@ -30,11 +46,8 @@ public static class ServiceRunner
                 await Console.Error.WriteLineAsync($"{name}: {problem}");
             }
 
-            return ConfigurationErrorExitCode;
+            return false;
         }
-
-        await host.WaitForShutdownAsync();
-        return Environment.ExitCode;
     }
 
     private static List<string> Describe(Exception exception) => exception switch

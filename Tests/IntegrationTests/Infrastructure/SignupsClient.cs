@@ -11,16 +11,22 @@ internal sealed class SignupsClient(Uri producer) : IDisposable
     /// <summary>Posts one signup; the accepted ids on 202, null on any other answer.</summary>
     public async Task<AcceptedSignup?> SignUpAsync(string email, string name, string? idempotencyKey = null)
     {
+        using var response = await PostAsync(email, name, idempotencyKey);
+        return response.StatusCode == HttpStatusCode.Accepted
+            ? await response.Content.ReadFromJsonAsync<AcceptedSignup>(TestContext.Current.CancellationToken)
+            : null;
+    }
+
+    /// <summary>Posts one signup and returns the whole answer.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string email, string name, string? idempotencyKey = null)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/signups") { Content = JsonContent.Create(new { email, name }) };
         if (idempotencyKey is not null)
         {
             request.Headers.Add("Idempotency-Key", idempotencyKey);
         }
 
-        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
-        return response.StatusCode == HttpStatusCode.Accepted
-            ? await response.Content.ReadFromJsonAsync<AcceptedSignup>(TestContext.Current.CancellationToken)
-            : null;
+        return await _http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
     /// <summary>Posts <paramref name="count"/> signups with <paramref name="concurrency"/> in flight; returns those accepted.</summary>

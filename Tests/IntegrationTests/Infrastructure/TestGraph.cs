@@ -51,11 +51,16 @@ internal sealed class TestGraph : IAsyncDisposable
     };
 
     /// <summary>Starts a graph; <paramref name="configure"/> adjusts the options first.</summary>
-    public static async Task<TestGraph> StartAsync(Action<AppHostOptions>? configure = null)
+    public static Task<TestGraph> StartAsync(Action<AppHostOptions>? configure = null) => StartAsync(SignupsAppHost.Create, configure);
+
+    /// <summary>Starts the dev broker, the idempotency store and the Producer only (no workers): quicker, for the Producer's own tests.</summary>
+    public static Task<TestGraph> StartProducerOnlyAsync(Action<AppHostOptions>? configure = null) => StartAsync(SignupsAppHost.CreateProducerOnly, configure);
+
+    private static async Task<TestGraph> StartAsync(Func<AppHostOptions, DistributedApplication> create, Action<AppHostOptions>? configure)
     {
         var options = DefaultOptions();
         configure?.Invoke(options);
-        var graph = new TestGraph(SignupsAppHost.Create(options), options);
+        var graph = new TestGraph(create(options), options);
         try
         {
             await graph.App.StartAsync(TestContext.Current.CancellationToken);

@@ -1,0 +1,3 @@
+using Signups.Benchmarks;
+
+return await BenchmarkCommandLine.Create().Parse(args).InvokeAsync();
