@@ -35,7 +35,7 @@ public sealed partial class DeadLetterPublisher(
         headers.Add(MessageHeaders.DeadLetterConsumerGroup, Encoding.UTF8.GetBytes(consumerGroup));
         var letter = new Message<byte[], byte[]> { Key = source.Message.Key, Value = source.Message.Value, Headers = headers };
 
-        await retry.ExecuteAsync(async token => await producer.ProduceAsync(deadLetterTopic, letter, token), cancellationToken);
+        await retry.ExecuteAsync(async token => await producer.ProduceConfirmedAsync(deadLetterTopic, letter, token), cancellationToken);
         metrics.MessageDeadLettered(problem.Reason);
         LogDeadLettered(logger, source.Topic, source.Partition.Value, source.Offset.Value, deadLetterTopic, problem.Reason, problem.Message);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Signups.Messaging.Kafka;
 using Signups.Producer.Publishing;
 
 namespace Signups.Producer.Load;
@@ -51,7 +52,7 @@ internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics st
             var sentAt = Stopwatch.GetTimestamp();
             try
             {
-                publisher.Publish(signups.Next(), report => statistics.OnCompleted(report.Error, sentAt));
+                publisher.Publish(signups.Next(), report => statistics.OnCompleted(report.Outcome(), sentAt));
             }
             catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {

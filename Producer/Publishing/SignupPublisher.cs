@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 using Signups.Messaging;
+using Signups.Messaging.Kafka;
 using Signups.Messaging.Kafka.Diagnostics;
 
 namespace Signups.Producer.Publishing;
@@ -25,7 +26,10 @@ internal sealed partial class SignupPublisher(
 
     public string Topic => _topic;
 
-    /// <summary>Publishes and waits for Kafka's answer; throws <see cref="ProduceException{TKey,TValue}"/> when it was not stored.</summary>
+    /// <summary>
+    /// Publishes and waits for Kafka's answer; throws <see cref="ProduceException{TKey,TValue}"/> when it was not stored,
+    /// or when its storing is not confirmed with an offset (<see cref="KafkaDelivery"/>).
+    /// </summary>
     public async Task<DeliveryResult<byte[], byte[]>> PublishAsync(UserSignedUp signup)
     {
         using var activity = KafkaTelemetry.ActivitySource.StartActivity($"{_topic} publish", ActivityKind.Producer);
@@ -35,7 +39,7 @@ internal sealed partial class SignupPublisher(
         try
         {
             // No cancellation token: cancelling the wait would not take the event back from librdkafka's queue.
-            var result = await producer.ProduceAsync(_topic, ToMessage(signup, Activity.Current));
+            var result = await producer.ProduceConfirmedAsync(_topic, ToMessage(signup, Activity.Current));
             activity?.SetTag("messaging.destination.partition.id", result.Partition.Value);
             activity?.SetTag("messaging.kafka.message.offset", result.Offset.Value);
             return result;
