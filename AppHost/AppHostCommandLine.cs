@@ -22,25 +22,12 @@ internal static class AppHostCommandLine
         Option[] all = [dataDir, noLoad, loadRate, partitions, brokers, noRestart, grace, streamWorkers, batchWorkers, producerPort, dashboardPort];
         foreach (var count in new[] { partitions, brokers, streamWorkers, batchWorkers, loadRate })
         {
-            count.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int>() < 1)
-                {
-                    result.AddError($"{result.Option.Name} must be at least 1.");
-                }
-            });
+            Require(count, value => value >= 1, $"{count.Name} must be at least 1.");
         }
 
-        foreach (var (port, lowest) in new[] { (producerPort, 0), (dashboardPort, -1) })
-        {
-            port.Validators.Add(result =>
-            {
-                if (result.GetValueOrDefault<int>() is var value && (value < lowest || value > 65535))
-                {
-                    result.AddError($"{result.Option.Name} must be a port number, 0 for any free port{(lowest < 0 ? " or -1 for none" : string.Empty)}.");
-                }
-            });
-        }
+        Require(grace, value => value >= 0, "--grace must be 0 or more seconds.");
+        Require(producerPort, value => value is >= 0 and <= 65535, "--producer-port must be a port number, or 0 for any free port.");
+        Require(dashboardPort, value => value is >= -1 and <= 65535, "--dashboard-port must be a port number, 0 for any free port or -1 for none.");
 
         var command = new RootCommand(
             "Starts the Signups graph: the Kafka dev broker (or ConnectionStrings__kafka), the stores, StreamWorker, " +
@@ -67,4 +54,13 @@ internal static class AppHostCommandLine
         }));
         return command;
     }
+
+    // A value that is not a number is the parser's own error, reported without this check.
+    private static void Require(Option<int> option, Func<int, bool> valid, string error) => option.Validators.Add(result =>
+    {
+        if (result.Tokens is [var token] && int.TryParse(token.Value, System.Globalization.CultureInfo.InvariantCulture, out var value) && !valid(value))
+        {
+            result.AddError(error);
+        }
+    });
 }
