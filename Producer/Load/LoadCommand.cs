@@ -17,7 +17,7 @@ internal static class LoadCommand
 {
     public const int UsageErrorExitCode = 2;
 
-    private const string Usage = "usage: Signups.Producer load [--count N] [--rate R] [--summary-json FILE]   (load --help for details)";
+    private const string Usage = "usage: Signups.Producer load [--count N] [--rate R] [--summary-json FILE] [--confirmed-ids FILE]   (load --help for details)";
 
     public static bool Matches(string[] args) => args is ["load", ..];
 
@@ -41,14 +41,15 @@ internal static class LoadCommand
         var count = new Option<long>("--count") { Description = "Signups to publish; 0 runs until Ctrl+C or SIGTERM.", DefaultValueFactory = _ => 1000 };
         var rate = new Option<int>("--rate") { Description = "Signups per second; 0 publishes as fast as Kafka acknowledges.", DefaultValueFactory = _ => 1000 };
         var summary = new Option<string?>("--summary-json") { Description = "Also write the closing summary to this file as JSON." };
+        var confirmed = new Option<string?>("--confirmed-ids") { Description = "Also write 'eventId userId' of every event Kafka confirmed to this file, one per line (for tests that check the stores)." };
         NotNegative(count, "--count must be 0 (until stopped) or more.");
         NotNegative(rate, "--rate must be 0 (as fast as possible) or more.");
 
         var command = new RootCommand("Publishes generated signups through the Producer's publisher, as the API would, and reports acknowledgements.")
         {
-            Options = { count, rate, summary },
+            Options = { count, rate, summary, confirmed },
         };
-        command.SetAction((parse, _) => RunAsync(new LoadOptions(parse.GetValue(count), parse.GetValue(rate), parse.GetValue(summary))));
+        command.SetAction((parse, _) => RunAsync(new LoadOptions(parse.GetValue(count), parse.GetValue(rate), parse.GetValue(summary), parse.GetValue(confirmed))));
         return command;
     }
 
@@ -106,6 +107,11 @@ internal static class LoadCommand
         if (options.SummaryPath is { } path)
         {
             await File.WriteAllTextAsync(path, JsonSerializer.Serialize(summary, LoadJsonContext.Default.LoadSummary), CancellationToken.None);
+        }
+
+        if (options.ConfirmedIdsPath is { } ids)
+        {
+            await File.WriteAllLinesAsync(ids, generator.Confirmed.Select(s => $"{s.EventId} {s.UserId}"), CancellationToken.None);
         }
 
         await host.StopAsync(CancellationToken.None);

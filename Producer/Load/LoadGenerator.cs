@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Confluent.Kafka;
+using Signups.Messaging;
 using Signups.Messaging.Kafka;
 using Signups.Producer.Publishing;
 
@@ -18,7 +20,11 @@ internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics st
     public const int MaxInFlight = 20_000;
 
     private const int CheckEvery = 64;
+    private readonly ConcurrentQueue<UserSignedUp> _confirmed = new();
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>The events Kafka confirmed, when <see cref="LoadOptions.ConfirmedIdsPath"/> asked for them.</summary>
+    public IReadOnlyCollection<UserSignedUp> Confirmed => _confirmed;
 
     /// <summary>Publishes until <see cref="LoadOptions.Count"/> events were sent or <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(LoadOptions options, CancellationToken stopping)
@@ -52,7 +58,18 @@ internal sealed class LoadGenerator(SignupPublisher publisher, LoadStatistics st
             var sentAt = Stopwatch.GetTimestamp();
             try
             {
-                publisher.Publish(signups.Next(), report => statistics.OnCompleted(report.Outcome(), sentAt));
+                var signup = signups.Next();
+                publisher.Publish(signup, options.ConfirmedIdsPath is null
+                    ? report => statistics.OnCompleted(report.Outcome(), sentAt)
+                    : report =>
+                    {
+                        var outcome = report.Outcome();
+                        statistics.OnCompleted(outcome, sentAt);
+                        if (!outcome.IsError)
+                        {
+                            _confirmed.Enqueue(signup);
+                        }
+                    });
             }
             catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {

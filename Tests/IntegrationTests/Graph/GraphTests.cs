@@ -1,3 +1,4 @@
+using Signups.AppHost;
 using Signups.AppHost.Hosting;
 using Signups.DevBroker.Contracts;
 using Signups.IntegrationTests.Infrastructure;
@@ -20,6 +21,40 @@ public sealed class GraphTests
         Assert.Equal(2000, accepted.Count);
         var report = await Eventually.WaitAsync("every user awaiting confirmation with one sent email, one .eml file and one fact",
             _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
+        Assert.True(report.Holds, report.ToString());
+    }
+
+    [Fact]
+    public async Task TwentyThousandSignupsSurviveThreeSigkillsOfEachWorker()
+    {
+        var random = TestSeed.Create(out var seed);
+        await using var graph = await TestGraph.StartAsync();
+        var confirmed = Path.Combine(graph.Options.DataPath, "confirmed-ids.txt");
+        await using var load = ServiceProcess.Start(ServiceAssemblies.Producer, ["load", "--count", "20000", "--rate", "2000", "--confirmed-ids", confirmed],
+            new Dictionary<string, string> { ["ConnectionStrings__kafka"] = graph.BootstrapServers });
+
+        (ProjectResource Worker, string Database, string Count)[] victims =
+        [
+            (graph.StreamWorker, graph.Stores.UsersDb, "SELECT count(*) FROM processed_events"),
+            (graph.BatchWorker, graph.Stores.AnalyticsDb, "SELECT count(*) FROM signup_facts"),
+        ];
+        for (var kill = 0; kill < 6; kill++)
+        {
+            var (worker, database, count) = victims[kill % 2];
+            var moment = Math.Min(19_999, await graph.Stores.ScalarAsync(database, count) + random.Next(300, 3000));
+            await Eventually.WaitAsync($"{worker.Name}: {moment} events persisted before kill {kill / 2 + 1} (seed {seed})",
+                _ => graph.Stores.ScalarAsync(database, count), n => n >= moment, Timeout);
+            worker.Kill();
+            await Eventually.WaitAsync($"{worker.Name} restarted after kill {kill / 2 + 1} (seed {seed})",
+                () => worker.Replicas[0] is { State: ResourceState.Running } replica && replica.Restarts == kill / 2 + 1, Timeout);
+        }
+
+        Assert.Equal(0, await load.ExitCodeAsync(Timeout));
+        var accepted = (await File.ReadAllLinesAsync(confirmed, TestContext.Current.CancellationToken))
+            .Select(line => line.Split(' ')).Select(ids => new AcceptedSignup(Guid.Parse(ids[0]), Guid.Parse(ids[1]))).ToList();
+        Assert.Equal(20_000, accepted.Count);
+        var report = await Eventually.WaitAsync($"every one of the 20,000 signups exactly once in every store (seed {seed})",
+            _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout * 2);
         Assert.True(report.Holds, report.ToString());
     }
 

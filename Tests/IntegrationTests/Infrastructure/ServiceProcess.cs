@@ -34,9 +34,12 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static ServiceProcess Start(string assemblyPath, IReadOnlyDictionary<string, string> environment)
+    public static ServiceProcess Start(string assemblyPath, IReadOnlyDictionary<string, string> environment) =>
+        Start(assemblyPath, [], environment);
+
+    public static ServiceProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet", [assemblyPath])
+        var start = new ProcessStartInfo("dotnet", [assemblyPath, .. arguments])
         {
             WorkingDirectory = Path.GetDirectoryName(assemblyPath),
             RedirectStandardOutput = true,
