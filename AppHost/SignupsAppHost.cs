@@ -31,6 +31,7 @@ public static class SignupsAppHost
             .WithReference(kafka)
             .WithReference(usersDb)
             .WithEnvironment("WelcomeEmail__PickupDirectory", Path.Combine(options.DataPath, "mail"))
+            .WithWorkerGarbageCollection()
             .WithReplicas(options.StreamWorkerReplicas)
             .WaitFor(kafka)
             .WaitFor(usersDb);
@@ -38,6 +39,7 @@ public static class SignupsAppHost
         var batchWorker = builder.AddProject(BatchWorker, ServiceAssemblies.BatchWorker)
             .WithReference(kafka)
             .WithReference(analyticsDb)
+            .WithWorkerGarbageCollection()
             .WithReplicas(options.BatchWorkerReplicas)
             .WaitFor(kafka)
             .WaitFor(analyticsDb);

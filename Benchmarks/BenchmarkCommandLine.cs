@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Signups.Benchmarks.Harness;
+using Signups.Benchmarks.RawConsume;
 using Signups.Benchmarks.RawProduce;
 
 namespace Signups.Benchmarks;
@@ -17,6 +18,12 @@ internal static class BenchmarkCommandLine
         var runs = new Option<int>("--runs") { Description = $"Runs of each scenario (at least {BenchmarkRunner.MinimumRuns}).", DefaultValueFactory = _ => BenchmarkRunner.MinimumRuns };
         var only = new Option<string[]>("--scenario") { Description = "Run only these scenarios: " + string.Join(", ", scenarios.Select(s => s.Name)) + "." };
         var count = new Option<int>("--count") { Description = "Events each producing process publishes.", DefaultValueFactory = _ => 1_000_000 };
+        var consumeCount = new Option<int>("--consume-count")
+        {
+            // The dev broker keeps at most 5 MB per partition: 200,000 signups of ~250 bytes on 12 partitions fit.
+            Description = "Events the consumers (raw loop and workers) read; at most ~200,000 fit in the dev broker's 5 MB per partition.",
+            DefaultValueFactory = _ => 200_000,
+        };
         var httpSeconds = new Option<int>("--http-seconds") { Description = "Seconds of each measured HTTP load.", DefaultValueFactory = _ => 10 };
         var httpConnections = new Option<int>("--http-connections") { Description = "Keep-alive connections of the HTTP load.", DefaultValueFactory = _ => 64 };
         var producerConfig = new Option<string[]>("--producer-config")
@@ -35,15 +42,15 @@ internal static class BenchmarkCommandLine
 
         var root = new RootCommand("Runs the Signups benchmarks and writes bench/results.json.")
         {
-            Options = { runs, only, count, httpSeconds, httpConnections, producerConfig, output },
-            Subcommands = { RawProduceCommand() },
+            Options = { runs, only, count, consumeCount, httpSeconds, httpConnections, producerConfig, output },
+            Subcommands = { RawProduceCommand(), RawConsumeCommand() },
         };
         root.SetAction((parse, cancellationToken) =>
         {
             var names = parse.GetValue(only) ?? [];
             var selected = scenarios.Where(s => names.Length == 0 || names.Contains(s.Name)).ToList();
             var settings = new BenchmarkSettings(parse.GetValue(count), TimeSpan.FromSeconds(parse.GetValue(httpSeconds)), parse.GetValue(httpConnections),
-                KeyValues(parse.GetValue(producerConfig)));
+                KeyValues(parse.GetValue(producerConfig)), parse.GetValue(consumeCount));
             return BenchmarkRunner.RunAsync(selected, parse.GetValue(runs), settings, parse.GetValue(output)!, cancellationToken);
         });
         return root;
@@ -67,6 +74,27 @@ internal static class BenchmarkCommandLine
             await File.WriteAllTextAsync(parse.GetValue(result)!, JsonSerializer.Serialize(figures, BenchmarkJsonContext.Default.RawProduceResult), cancellationToken);
             Console.WriteLine($"raw-produce: {figures.Acknowledged} acknowledged, {figures.Failed} failed in {figures.Seconds:0.00} s: {figures.AcknowledgedPerSecond:N0}/s");
             return figures.Failed == 0 ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command RawConsumeCommand()
+    {
+        var bootstrap = new Option<string>("--bootstrap-servers") { Required = true };
+        var topic = new Option<string>("--topic") { Required = true };
+        var group = new Option<string>("--group") { Required = true };
+        var count = new Option<long>("--count") { DefaultValueFactory = _ => 200_000 };
+        var result = new Option<string>("--result") { Description = "Where to write the figures as JSON.", Required = true };
+        var command = new Command("raw-consume", "A plain Confluent.Kafka consume loop (the yardstick of the workers).")
+        {
+            Options = { bootstrap, topic, group, count, result },
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var figures = RawConsumeLoop.Run(parse.GetValue(bootstrap)!, parse.GetValue(topic)!, parse.GetValue(group)!, parse.GetValue(count));
+            await File.WriteAllTextAsync(parse.GetValue(result)!, JsonSerializer.Serialize(figures, BenchmarkJsonContext.Default.RawConsumeResult), cancellationToken);
+            Console.WriteLine($"raw-consume: {figures.Consumed} in {figures.Seconds:0.00} s: {figures.ConsumedPerSecond:N0}/s");
+            return figures.Consumed == parse.GetValue(count) ? 0 : 1;
         });
         return command;
     }

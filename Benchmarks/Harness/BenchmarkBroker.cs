@@ -27,18 +27,9 @@ internal sealed class BenchmarkBroker : IAsyncDisposable
         IReadOnlyDictionary<string, string>? producerEnvironment,
         CancellationToken cancellationToken)
     {
-        var options = new AppHostOptions
-        {
-            DataDirectory = dataDirectory,
-            DemoLoad = false,
-            KafkaPartitions = partitions,
-            ProducerPort = 0,
-            DashboardPort = -1,
-            EchoOutput = false,
-            RestartOnFailure = false,
-            StopGracePeriod = TimeSpan.FromSeconds(15),
-            StartTimeout = TimeSpan.FromSeconds(60),
-        };
+        var options = BenchmarkAppHostOptions.Create(dataDirectory, TimeSpan.FromSeconds(15));
+        options.KafkaPartitions = partitions;
+        options.StartTimeout = TimeSpan.FromSeconds(60);
         DistributedApplication app;
         if (producerEnvironment is null)
         {

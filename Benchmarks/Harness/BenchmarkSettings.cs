@@ -8,7 +8,8 @@ namespace Signups.Benchmarks.Harness;
 /// librdkafka settings that override the Producer's appsettings.json in every producing process (to try a tuning
 /// before changing the defaults), by Confluent's or librdkafka's name: <c>LingerMs=1</c>, <c>compression.type=lz4</c>.
 /// </param>
-internal sealed record BenchmarkSettings(int MessageCount, TimeSpan HttpDuration, int HttpConnections, IReadOnlyDictionary<string, string> ProducerConfig)
+/// <param name="ConsumeCount">Events the consumer scenarios read (they must fit in the dev broker's retention).</param>
+internal sealed record BenchmarkSettings(int MessageCount, TimeSpan HttpDuration, int HttpConnections, IReadOnlyDictionary<string, string> ProducerConfig, int ConsumeCount = 200_000)
 {
     /// <summary>The overrides as the environment variables a .NET service reads them from.</summary>
     public Dictionary<string, string> ProducerEnvironment() =>

@@ -72,19 +72,8 @@ internal sealed class ProducerThroughputScenario : IBenchmarkScenario
         return JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), BenchmarkJsonContext.Default.RawProduceResult)!;
     }
 
-    private static async Task<LoadSummaryFile> LoadAsync(BenchmarkBroker broker, BenchmarkContext context, CancellationToken cancellationToken)
-    {
-        var summaryFile = Path.Combine(context.WorkDirectory, "load.json");
-        await RunAsync(ChildProcess.Dotnet,
-            [ServiceAssemblies.Producer, "load", "--count", context.Settings.MessageCount.ToString(CultureInfo.InvariantCulture), "--rate", "0", "--summary-json", summaryFile],
-            new Dictionary<string, string>(context.Settings.ProducerEnvironment())
-            {
-                ["ConnectionStrings__kafka"] = broker.BootstrapServers,
-                ["Messaging__Topic"] = "bench_producer",
-            },
-            cancellationToken);
-        return JsonSerializer.Deserialize(await File.ReadAllTextAsync(summaryFile, cancellationToken), BenchmarkJsonContext.Default.LoadSummaryFile)!;
-    }
+    private static Task<LoadSummaryFile> LoadAsync(BenchmarkBroker broker, BenchmarkContext context, CancellationToken cancellationToken) =>
+        LoadGeneratorRun.RunAsync(broker.BootstrapServers, "bench_producer", context.Settings.MessageCount, rate: 0, context, cancellationToken);
 
     private static async Task RunAsync(string fileName, string[] arguments, Dictionary<string, string>? environment, CancellationToken cancellationToken)
     {

@@ -48,7 +48,8 @@ public static class ConsumeLoopExtensions
     {
         endpoints.MapGet("/stats", (ConsumerState state, ConsumerMetrics metrics, IPartitionProcessor processor) => Results.Json(new ConsumerStats(
             state.GroupId, state.Joined, [.. state.Assignment.Select(p => p.Partition.Value)], state.Positions, state.PausedSince is not null,
-            metrics.Received, processor.Pending, metrics.Processed, metrics.Redelivered, metrics.DeadLettered, metrics.Batches, metrics.LastBatchSize)));
+            metrics.Received, processor.Pending, metrics.Processed, metrics.Redelivered, metrics.DeadLettered, metrics.Batches, metrics.LastBatchSize,
+            metrics.FirstReceivedAt, metrics.LastPersistedAt)));
         return endpoints;
     }
 
@@ -62,9 +63,12 @@ public static class ConsumeLoopExtensions
             config.GroupId ??= consumerGroup;
             config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
             config.PartitionAssignmentStrategy ??= PartitionAssignmentStrategy.CooperativeSticky;
-            // librdkafka prefetches up to this much (64 MB by default); 4 MB is some 20,000 signups ahead of the
-            // loop, plenty on a local broker, and keeps a worker's memory low (measured: peak RSS 227 -> 190 MB).
-            config.QueuedMaxMessagesKbytes ??= 4 * 1024;
+            // librdkafka prefetches up to this much (64 MB by default). When the queue is full, librdkafka 2.0.2
+            // stops fetching for a fixed second (fetch.queue.backoff.ms only arrives in 2.1), so a worker that falls
+            // behind takes at most about this much per second. Measured with the BatchWorker (bench/, worker-throughput):
+            // 4 MB ~30,000 signups/s; 6 MB ~45,000/s at a peak RSS of 181-188 MB; 8 MB ~57,000/s at 203-207 MB, over
+            // the 200 MB a worker must stay under. More: Aspire:Confluent:Kafka:Consumer:Config:QueuedMaxMessagesKbytes.
+            config.QueuedMaxMessagesKbytes ??= 6 * 1024;
             config.AutoCommitIntervalMs ??= 1000;
             // Offsets reach Kafka only once the store has them (KafkaOffsetCommitter); never by default on Consume.
             config.EnableAutoCommit = true;

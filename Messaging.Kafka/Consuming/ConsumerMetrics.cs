@@ -17,6 +17,8 @@ public sealed class ConsumerMetrics
     private long _deadLettered;
     private long _batches;
     private long _received;
+    private long _firstReceivedTicks;
+    private long _lastPersistedTicks;
     private int _lastBatchSize;
 
     public ConsumerMetrics(IMeterFactory meterFactory, string consumerGroup)
@@ -43,13 +45,25 @@ public sealed class ConsumerMetrics
     /// <summary>Messages received from Kafka since start.</summary>
     public long Received => Interlocked.Read(ref _received);
 
+    /// <summary>When the first message since start was received.</summary>
+    public DateTimeOffset? FirstReceivedAt => Interlocked.Read(ref _firstReceivedTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>When the last batch was persisted.</summary>
+    public DateTimeOffset? LastPersistedAt => Interlocked.Read(ref _lastPersistedTicks) is > 0 and var ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
     /// <summary>Batches persisted since start.</summary>
     public long Batches => Interlocked.Read(ref _batches);
 
     /// <summary>Events in the most recent batch.</summary>
     public int LastBatchSize => Volatile.Read(ref _lastBatchSize);
 
-    public void MessageReceived() => Interlocked.Increment(ref _received);
+    public void MessageReceived()
+    {
+        if (Interlocked.Increment(ref _received) == 1)
+        {
+            Interlocked.Exchange(ref _firstReceivedTicks, DateTimeOffset.UtcNow.UtcTicks);
+        }
+    }
 
     public void EventsProcessed(long count)
     {
@@ -74,6 +88,7 @@ public sealed class ConsumerMetrics
     {
         Interlocked.Increment(ref _batches);
         Volatile.Write(ref _lastBatchSize, size);
+        Interlocked.Exchange(ref _lastPersistedTicks, DateTimeOffset.UtcNow.UtcTicks);
         _batchSize.Record(size, _group);
         _batchDuration.Record(duration.TotalSeconds, _group);
     }

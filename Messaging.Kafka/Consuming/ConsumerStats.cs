@@ -13,6 +13,8 @@ namespace Signups.Messaging.Kafka.Consuming;
 /// <param name="DeadLettered">Messages sent to the dead-letter topic since start.</param>
 /// <param name="Batches">Batches (transactions) persisted since start.</param>
 /// <param name="LastBatchSize">Events in the most recent batch.</param>
+/// <param name="FirstReceivedAt">When the first message since start arrived.</param>
+/// <param name="LastPersistedAt">When the last batch was persisted.</param>
 public sealed record ConsumerStats(
     string Group,
     bool Joined,
@@ -25,4 +27,6 @@ public sealed record ConsumerStats(
     long Redelivered,
     long DeadLettered,
     long Batches,
-    int LastBatchSize);
+    int LastBatchSize,
+    DateTimeOffset? FirstReceivedAt = null,
+    DateTimeOffset? LastPersistedAt = null);

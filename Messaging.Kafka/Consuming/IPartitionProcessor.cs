@@ -32,6 +32,12 @@ public interface IPartitionProcessor
     /// <summary>Takes a message, or returns false when full; the loop then pauses fetching that partition and offers it again.</summary>
     bool TryTake(ConsumeResult<byte[], byte[]> message);
 
+    /// <summary>
+    /// Blocks the consume thread until the processor persisted something (so <see cref="TryTake"/> may succeed again)
+    /// or <paramref name="timeout"/> passes, whichever comes first.
+    /// </summary>
+    void WaitForProgress(TimeSpan timeout);
+
     /// <summary>Called at least every poll interval, for work that is due by time.</summary>
     void OnTick();
 

@@ -27,7 +27,7 @@ internal sealed partial class KafkaConsumeLoop(
     private static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly PausedPartitions _paused = new();
+    private readonly Backpressure _backpressure = new();
     private volatile bool _stopRequested;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -86,10 +86,14 @@ internal sealed partial class KafkaConsumeLoop(
 
     private void Poll(IConsumer<byte[], byte[]> consumer)
     {
-        if (_paused.Count > 0)
+        if (_backpressure.Holding)
         {
-            _paused.Retry(consumer, processor);
-            state.OnPaused(_paused.Count > 0);
+            var poll = _backpressure.Relieve(consumer, processor);
+            state.OnPaused(_backpressure.Holding);
+            if (!poll)
+            {
+                return;
+            }
         }
 
         ConsumeResult<byte[], byte[]>? result;
@@ -107,7 +111,7 @@ internal sealed partial class KafkaConsumeLoop(
         {
             metrics.MessageReceived();
             state.OnReceived(result.TopicPartitionOffset);
-            _paused.Offer(consumer, processor, result);
+            _backpressure.Offer(processor, result);
         }
     }
 
@@ -148,8 +152,8 @@ internal sealed partial class KafkaConsumeLoop(
     // Messages taken from Kafka but not yet by the processor belong to partitions we no longer own.
     private void Forget(IReadOnlyCollection<TopicPartition> partitions)
     {
-        _paused.Forget(partitions);
-        state.OnPaused(_paused.Count > 0);
+        _backpressure.Forget(partitions);
+        state.OnPaused(_backpressure.Holding);
     }
 
     private void Drain(IConsumer<byte[], byte[]> consumer)
@@ -157,7 +161,7 @@ internal sealed partial class KafkaConsumeLoop(
         var clock = Stopwatch.StartNew();
         state.Stopping = true;
         consumer.Pause(consumer.Assignment);
-        _paused.Clear();
+        _backpressure.Clear();
 
         // Leave time inside the host's shutdown timeout for the commit and for leaving the group.
         using var deadline = new CancellationTokenSource(host.Value.ShutdownTimeout - CloseTimeout - TimeSpan.FromSeconds(2));

@@ -18,6 +18,7 @@ public sealed class PartitionLaneProcessor(
 {
     private readonly Dictionary<TopicPartition, PartitionLane> _lanes = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly ProgressSignal _progress = new();
 
     public int Pending => _lanes.Values.ToList().Sum(lane => lane.Queued);
 
@@ -38,6 +39,8 @@ public sealed class PartitionLaneProcessor(
         _lanes.TryGetValue(message.TopicPartition, out var lane)
             ? Alive(lane).TryWrite(message)
             : throw new InvalidOperationException($"Message from {message.TopicPartition}, which is not assigned to this worker.");
+
+    public void WaitForProgress(TimeSpan timeout) => _progress.Wait(timeout);
 
     public void OnTick()
     {
@@ -89,6 +92,8 @@ public sealed class PartitionLaneProcessor(
         {
             committer.MarkPersisted(new TopicPartitionOffset(batch.Topic, partition, next));
         }
+
+        _progress.Notify();
     }
 
     private List<PartitionLane> Remove(IReadOnlyList<TopicPartition> partitions)

@@ -21,7 +21,7 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
     private readonly KafkaOffsetCommitter _committer;
     private readonly ConsumerMetrics _metrics;
     private readonly Channel<MessageBatch> _sealed = Channel.CreateBounded<MessageBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
-    private readonly SemaphoreSlim _progress = new(0);
+    private readonly ProgressSignal _progress = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _lock = new();
     private readonly Dictionary<TopicPartition, long> _persisted = [];
@@ -82,6 +82,8 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
 
         return true;
     }
+
+    public void WaitForProgress(TimeSpan timeout) => _progress.Wait(timeout);
 
     public void OnTick()
     {
@@ -200,7 +202,7 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
             {
                 Interlocked.Add(ref _inFlightEvents, -batch.Messages.Count);
                 Interlocked.Decrement(ref _inFlight);
-                _progress.Release();
+                _progress.Notify();
             }
         }
     }

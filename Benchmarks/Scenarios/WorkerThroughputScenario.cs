@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using Signups.Benchmarks.Harness;
+using Signups.Benchmarks.RawConsume;
+using Signups.Messaging;
+
+namespace Signups.Benchmarks.Scenarios;
+
+/// <summary>
+/// The workers end to end (consume, deserialize, persist with offsets, commit) against a plain Confluent.Kafka
+/// consume loop, all reading the same events on the same dev broker, one at a time, each in a group of its own
+/// and with a store of its own. Each is timed from its first message to its last persisted one; the ratios are
+/// taken within a run. The BatchWorker flushes its last batch after 200 ms instead of 5 s. Its peak memory is read from the kernel (VmHWM) after it has consumed everything.
+/// </summary>
+internal sealed class WorkerThroughputScenario : IBenchmarkScenario
+{
+    private const int Partitions = 12;
+    private static readonly TimeSpan ConsumeTimeout = TimeSpan.FromMinutes(5);
+
+    // The last batch is flushed by time: with the default MaxBatchDelay (5 s) the timing would end with 5 s of waiting,
+    // a latency setting, not throughput. Under a steady load every batch is flushed by size, as all but the last are here.
+    private static readonly Dictionary<string, string> BatchWorkerEnvironment = new() { ["BatchWorker__MaxBatchDelay"] = "00:00:00.200" };
+    private int _runs;
+
+    public string Name => "worker-throughput";
+
+    public IReadOnlyList<string> Keys =>
+    [
+        "raw_consume_msgs_per_s", "batch_worker_msgs_per_s", "stream_worker_msgs_per_s",
+        "batch_worker_vs_raw_ratio", "stream_worker_vs_raw_ratio", "batch_worker_peak_rss_mb",
+    ];
+
+    public async Task<ScenarioFigures> RunOnceAsync(BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        var count = context.Settings.ConsumeCount;
+        await using var broker = await BenchmarkBroker.StartAsync(Path.Combine(context.WorkDirectory, "broker"), Partitions, producerEnvironment: null, cancellationToken);
+        var load = await LoadGeneratorRun.RunAsync(broker.BootstrapServers, SignupTopics.UserSignups, count, rate: 0, context, cancellationToken);
+        if (load.Acknowledged != count)
+        {
+            throw new InvalidOperationException($"only {load.Acknowledged} of {count} events were acknowledged; the run measures nothing.");
+        }
+
+        // Mirrored order on alternate runs, so that drift of the machine's speed weighs on all alike.
+        string[] order = _runs++ % 2 == 0 ? ["raw", BenchmarkWorker.Batch, BenchmarkWorker.Stream] : [BenchmarkWorker.Stream, BenchmarkWorker.Batch, "raw"];
+        var figures = new ScenarioFigures();
+        foreach (var turn in order)
+        {
+            if (turn == "raw")
+            {
+                figures.Figures["raw_consume_msgs_per_s"] = (await RawAsync(broker.BootstrapServers, count, context, cancellationToken)).ConsumedPerSecond;
+                continue;
+            }
+
+            await using var worker = await BenchmarkWorker.StartAsync(turn, broker.BootstrapServers, $"{turn}-bench-{Guid.NewGuid():N}",
+                Path.Combine(context.WorkDirectory, turn), turn == BenchmarkWorker.Batch ? BatchWorkerEnvironment : null, cancellationToken);
+            var stats = await worker.WaitForProcessedAsync(count, ConsumeTimeout, cancellationToken);
+            if (stats.Processed != count || stats.FirstReceivedAt is not { } first || stats.LastPersistedAt is not { } last)
+            {
+                throw new InvalidOperationException($"{turn} persisted {stats.Processed} of {count} events.");
+            }
+
+            var key = turn == BenchmarkWorker.Batch ? "batch_worker" : "stream_worker";
+            figures.Figures[$"{key}_msgs_per_s"] = count / (last - first).TotalSeconds;
+            if (turn == BenchmarkWorker.Batch)
+            {
+                figures.Figures["batch_worker_peak_rss_mb"] = worker.PeakRssMegabytes;
+            }
+
+            var stopped = await worker.StopAsync();
+            context.Log.WriteLine(FormattableString.Invariant($"    {turn}: {count / (last - first).TotalSeconds:N0} msg/s over {(last - first).TotalSeconds:0.00} s, {stats.Batches} batches; stop: {stopped.Note}"));
+        }
+
+        figures.Figures["batch_worker_vs_raw_ratio"] = figures.Figures["batch_worker_msgs_per_s"] / figures.Figures["raw_consume_msgs_per_s"];
+        figures.Figures["stream_worker_vs_raw_ratio"] = figures.Figures["stream_worker_msgs_per_s"] / figures.Figures["raw_consume_msgs_per_s"];
+        figures.Facts["consume_count"] = count.ToString(CultureInfo.InvariantCulture);
+        figures.Facts["consume_partitions"] = Partitions.ToString(CultureInfo.InvariantCulture);
+        return figures;
+    }
+
+    private static async Task<RawConsumeResult> RawAsync(string bootstrapServers, long count, BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        var resultFile = Path.Combine(context.WorkDirectory, "raw-consume.json");
+        var (exitCode, output) = await ChildProcess.RunAsync(ChildProcess.Dotnet,
+            [typeof(WorkerThroughputScenario).Assembly.Location, "raw-consume", "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups,
+             "--group", $"raw-{Guid.NewGuid():N}", "--count", count.ToString(CultureInfo.InvariantCulture), "--result", resultFile],
+            null, ConsumeTimeout, cancellationToken);
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"raw-consume exited with {exitCode}:{Environment.NewLine}{output}");
+        }
+
+        var result = JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), BenchmarkJsonContext.Default.RawConsumeResult)!;
+        context.Log.WriteLine(FormattableString.Invariant($"    raw consume loop: {result.ConsumedPerSecond:N0} msg/s over {result.Seconds:0.00} s"));
+        return result;
+    }
+}
