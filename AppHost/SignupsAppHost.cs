@@ -46,12 +46,8 @@ public static class SignupsAppHost
 
         if (kafka.Resource is DevBrokerResource)
         {
-            var sessionTimeout = ((int)options.DevBrokerSessionTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture);
-            foreach (var worker in new[] { streamWorker, batchWorker })
-            {
-                worker.WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__SessionTimeoutMs", sessionTimeout)
-                    .WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__HeartbeatIntervalMs", "1000");
-            }
+            streamWorker.WithDevBrokerConsumerSettings(options.DevBrokerSessionTimeout);
+            batchWorker.WithDevBrokerConsumerSettings(options.DevBrokerSessionTimeout);
         }
 
         // On stop the producer goes first; each worker then fetches what is left on the topic before it is

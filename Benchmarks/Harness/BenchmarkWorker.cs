@@ -49,6 +49,7 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
             .WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__GroupId", group)
             .WithEnvironment("WelcomeEmail__PickupDirectory", Path.Combine(options.DataPath, "mail"))
             .WithWorkerGarbageCollection()
+            .WithDevBrokerConsumerSettings(options.DevBrokerSessionTimeout)
             .WithEnvironment(environment ?? new Dictionary<string, string>())
             .WaitFor(kafka)
             .WaitFor(database);
