@@ -41,7 +41,8 @@ public static class ServiceRunner
         }
         catch (Exception e) when (Describe(e) is { Count: > 0 } problems)
         {
-            foreach (var problem in problems)
+            // Distinct: a missing librdkafka fails the consumer's and the producer's settings alike.
+            foreach (var problem in problems.Distinct(StringComparer.Ordinal))
             {
                 await Console.Error.WriteLineAsync($"{name}: {problem}");
             }
