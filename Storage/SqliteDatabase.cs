@@ -14,7 +14,7 @@ public sealed class SqliteDatabase
     private readonly int _pageCacheKilobytes;
 
     /// <summary>Reads <paramref name="connectionString"/> (<c>Data Source=path</c>); connections get a page cache of <paramref name="pageCacheMegabytes"/>.</summary>
-    public SqliteDatabase(string connectionName, string? connectionString, int pageCacheMegabytes = 2)
+    public SqliteDatabase(string connectionName, string? connectionString, int pageCacheMegabytes = SqliteDatabaseOptions.DefaultPageCacheMegabytes)
     {
         _pageCacheKilobytes = pageCacheMegabytes * 1024;
         if (string.IsNullOrWhiteSpace(connectionString))

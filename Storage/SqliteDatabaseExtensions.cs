@@ -14,7 +14,7 @@ public static class SqliteDatabaseExtensions
     /// created before other hosted services start, its <see cref="SqliteWriter"/>, and a <c>/health</c> check.
     /// Connections get a page cache of <paramref name="pageCacheMegabytes"/>.
     /// </summary>
-    public static IHostApplicationBuilder AddSqliteDatabase(this IHostApplicationBuilder builder, string connectionName, string schema, int pageCacheMegabytes = 2)
+    public static IHostApplicationBuilder AddSqliteDatabase(this IHostApplicationBuilder builder, string connectionName, string schema, int pageCacheMegabytes = SqliteDatabaseOptions.DefaultPageCacheMegabytes)
     {
         builder.Services.AddOptions<SqliteDatabaseOptions>()
             .Configure(options =>

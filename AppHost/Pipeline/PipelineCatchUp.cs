@@ -19,8 +19,10 @@ internal sealed class PipelineCatchUp(PipelineShape shape, TimeSpan limit)
             return;
         }
 
-        using var offsets = new KafkaOffsetsReader(kafka, shape);
-        using var stats = new WorkerStatsReader(app, shape with { Consumers = [consumer] });
+        // Only this consumer's group matters here: the readers ask about nothing else.
+        var own = shape with { Consumers = [consumer] };
+        using var offsets = new KafkaOffsetsReader(kafka, own);
+        using var stats = new WorkerStatsReader(app, own);
         using var deadline = new CancellationTokenSource(limit);
         var behind = -1L;
         try

@@ -6,8 +6,11 @@ namespace Signups.Benchmarks.Harness;
 /// <summary>Runs a whole process to its end, keeping what it printed; the benchmark measures processes, not calls.</summary>
 internal static class ChildProcess
 {
-    /// <summary>The exit code and the combined output; kills the process (and its children) when <paramref name="timeout"/> passes.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(
+    /// <summary>
+    /// The combined output of a run that exited with 0; throws with that output otherwise. Kills the process (and its
+    /// children) when <paramref name="timeout"/> passes.
+    /// </summary>
+    public static async Task<string> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
         IReadOnlyDictionary<string, string>? environment,
@@ -45,11 +48,10 @@ internal static class ChildProcess
         }
 
         // WaitForExitAsync returns once the output streams closed too.
-        return (process.ExitCode, output.ToString());
+        return process.ExitCode == 0
+            ? output.ToString()
+            : throw new InvalidOperationException($"{Path.GetFileName(fileName)} {string.Join(' ', arguments.Take(2))} exited with {process.ExitCode}:{Environment.NewLine}{output}");
     }
-
-    /// <summary>The dotnet executable running this benchmark, to launch the other .NET programs with.</summary>
-    public static string Dotnet => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 
     private static void Append(StringBuilder output, string? line)
     {

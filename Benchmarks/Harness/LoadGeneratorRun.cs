@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Signups.AppHost;
+using Signups.AppHost.Hosting;
 
 namespace Signups.Benchmarks.Harness;
 
@@ -13,18 +14,12 @@ internal static class LoadGeneratorRun
     public static async Task<LoadSummaryFile> RunAsync(string bootstrapServers, string topic, long count, int rate, BenchmarkContext context, CancellationToken cancellationToken)
     {
         var summaryFile = Path.Combine(context.WorkDirectory, $"load-{Guid.NewGuid():N}.json");
-        var (exitCode, output) = await ChildProcess.RunAsync(ChildProcess.Dotnet,
+        var environment = context.Settings.ProducerEnvironment();
+        environment["ConnectionStrings__kafka"] = bootstrapServers;
+        environment["Messaging__Topic"] = topic;
+        await ChildProcess.RunAsync(DotnetHost.Path,
             [ServiceAssemblies.Producer, "load", "--count", count.ToString(CultureInfo.InvariantCulture), "--rate", rate.ToString(CultureInfo.InvariantCulture), "--summary-json", summaryFile],
-            new Dictionary<string, string>(context.Settings.ProducerEnvironment())
-            {
-                ["ConnectionStrings__kafka"] = bootstrapServers,
-                ["Messaging__Topic"] = topic,
-            },
-            ProcessTimeout, cancellationToken);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"the load generator exited with {exitCode}:{Environment.NewLine}{output}");
-        }
+            environment, ProcessTimeout, cancellationToken);
 
         return JsonSerializer.Deserialize(await File.ReadAllTextAsync(summaryFile, cancellationToken), BenchmarkJsonContext.Default.LoadSummaryFile)!;
     }

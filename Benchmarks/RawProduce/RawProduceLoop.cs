@@ -15,6 +15,7 @@ namespace Signups.Benchmarks.RawProduce;
 internal static class RawProduceLoop
 {
     private const string Section = "Aspire:Confluent:Kafka:Producer:Config";
+    private static readonly TimeSpan RoomWait = TimeSpan.FromMilliseconds(10);
 
     public static RawProduceResult Run(string bootstrapServers, string topic, int count, string producerSettings, IReadOnlyDictionary<string, string> overrides)
     {
@@ -53,10 +54,16 @@ internal static class RawProduceLoop
         };
 
         long acknowledged = 0, failed = 0, lastCompleted = 0;
+        using var room = new ManualResetEventSlim(initialState: false);
+        var waitingForRoom = 0;
         void Delivered(DeliveryReport<byte[], byte[]> report)
         {
             Interlocked.Increment(ref report.Error.IsError ? ref failed : ref acknowledged);
             Volatile.Write(ref lastCompleted, Stopwatch.GetTimestamp());
+            if (Volatile.Read(ref waitingForRoom) == 1)
+            {
+                room.Set();
+            }
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -69,7 +76,12 @@ internal static class RawProduceLoop
             }
             catch (ProduceException<byte[], byte[]> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
-                Thread.Sleep(1);
+                // librdkafka's queue is full: wait for the next acknowledgement to make room. The timeout covers one
+                // that came between the refusal and the wait.
+                room.Reset();
+                Volatile.Write(ref waitingForRoom, 1);
+                room.Wait(RoomWait);
+                Volatile.Write(ref waitingForRoom, 0);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Signups.AppHost;
+using Signups.AppHost.Hosting;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawProduce;
 
@@ -64,23 +65,14 @@ internal sealed class ProducerThroughputScenario : IBenchmarkScenario
     {
         var resultFile = Path.Combine(context.WorkDirectory, "raw.json");
         var settings = Path.Combine(Path.GetDirectoryName(ServiceAssemblies.Producer)!, "appsettings.json");
-        await RunAsync(ChildProcess.Dotnet,
+        await ChildProcess.RunAsync(DotnetHost.Path,
             [typeof(ProducerThroughputScenario).Assembly.Location, "raw-produce", "--bootstrap-servers", broker.BootstrapServers,
              "--topic", "bench_raw", "--count", context.Settings.MessageCount.ToString(CultureInfo.InvariantCulture), "--settings", settings, "--result", resultFile,
              .. context.Settings.ProducerConfig.SelectMany(c => new[] { "--config", $"{c.Key}={c.Value}" })],
-            null, cancellationToken);
+            null, ProcessTimeout, cancellationToken);
         return JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), BenchmarkJsonContext.Default.RawProduceResult)!;
     }
 
     private static Task<LoadSummaryFile> LoadAsync(BenchmarkBroker broker, BenchmarkContext context, CancellationToken cancellationToken) =>
         LoadGeneratorRun.RunAsync(broker.BootstrapServers, "bench_producer", context.Settings.MessageCount, rate: 0, context, cancellationToken);
-
-    private static async Task RunAsync(string fileName, string[] arguments, Dictionary<string, string>? environment, CancellationToken cancellationToken)
-    {
-        var (exitCode, output) = await ChildProcess.RunAsync(fileName, arguments, environment, ProcessTimeout, cancellationToken);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"{string.Join(' ', arguments.Take(2))} exited with {exitCode}:{Environment.NewLine}{output}");
-        }
-    }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Signups.AppHost.Hosting;
 using Signups.Benchmarks.Harness;
 
 namespace Signups.Benchmarks.Scenarios;
@@ -17,7 +18,7 @@ internal sealed class StartupScenario : IBenchmarkScenario
 
     public async Task<ScenarioFigures> RunOnceAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ChildProcess.Dotnet,
+        var start = new ProcessStartInfo(DotnetHost.Path,
             [Signups.AppHost.AppHostLocation.Assembly, "--no-load", "--data-dir", Path.Combine(context.WorkDirectory, "data"), "--producer-port", "0", "--dashboard-port", "0"])
         {
             RedirectStandardOutput = true,
@@ -41,10 +42,7 @@ internal sealed class StartupScenario : IBenchmarkScenario
         await ready.Task.WaitAsync(Limit, cancellationToken);
         var startup = clock.Elapsed;
 
-        using (var terminate = Process.Start("kill", ["-TERM", apphost.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await terminate.WaitForExitAsync(cancellationToken);
-        }
+        ProcessSignals.Terminate(apphost.Id);
 
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopped.CancelAfter(Limit);

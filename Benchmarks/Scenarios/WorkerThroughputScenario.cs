@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Signups.AppHost.Hosting;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawConsume;
 using Signups.Messaging;
@@ -80,14 +81,10 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
     private static async Task<RawConsumeResult> RawAsync(string bootstrapServers, long count, BenchmarkContext context, CancellationToken cancellationToken)
     {
         var resultFile = Path.Combine(context.WorkDirectory, "raw-consume.json");
-        var (exitCode, output) = await ChildProcess.RunAsync(ChildProcess.Dotnet,
+        await ChildProcess.RunAsync(DotnetHost.Path,
             [typeof(WorkerThroughputScenario).Assembly.Location, "raw-consume", "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups,
              "--group", $"raw-{Guid.NewGuid():N}", "--count", count.ToString(CultureInfo.InvariantCulture), "--result", resultFile],
             null, ConsumeTimeout, cancellationToken);
-        if (exitCode != 0)
-        {
-            throw new InvalidOperationException($"raw-consume exited with {exitCode}:{Environment.NewLine}{output}");
-        }
 
         var result = JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), BenchmarkJsonContext.Default.RawConsumeResult)!;
         context.Log.WriteLine(FormattableString.Invariant($"    raw consume loop: {result.ConsumedPerSecond:N0} msg/s over {result.Seconds:0.00} s"));

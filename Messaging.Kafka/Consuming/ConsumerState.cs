@@ -55,11 +55,11 @@ public sealed class ConsumerState
         }
     }
 
-    internal void OnReceived(TopicPartitionOffset message)
+    internal void OnReceived(int partition, long offset)
     {
         lock (_lock)
         {
-            _positions[message.Partition.Value] = message.Offset.Value + 1;
+            _positions[partition] = offset + 1;
         }
     }
 

@@ -110,7 +110,7 @@ internal sealed partial class KafkaConsumeLoop(
         if (result?.Message is not null)
         {
             metrics.MessageReceived();
-            state.OnReceived(result.TopicPartitionOffset);
+            state.OnReceived(result.Partition.Value, result.Offset.Value);
             _backpressure.Offer(processor, result);
         }
     }

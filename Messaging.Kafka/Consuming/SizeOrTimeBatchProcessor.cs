@@ -29,7 +29,6 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
     private readonly Task _flusher;
     private List<ConsumeResult<byte[], byte[]>> _filling;
     private long _firstTakenAt;
-    private int _inFlight;
     private int _inFlightEvents;
     private long _events;
     private int _batches;
@@ -150,7 +149,6 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
             return false;
         }
 
-        Interlocked.Increment(ref _inFlight);
         Interlocked.Add(ref _inFlightEvents, _filling.Count);
         _filling = new(_options.MaxBatchSize);
         return true;
@@ -164,7 +162,8 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
             _progress.Wait(ProgressPoll, cancellationToken);
         }
 
-        while (Volatile.Read(ref _inFlight) > 0)
+        // A sealed batch is never empty: events in flight means a batch in flight.
+        while (Volatile.Read(ref _inFlightEvents) > 0)
         {
             _progress.Wait(ProgressPoll, cancellationToken);
         }
@@ -201,7 +200,6 @@ public sealed class SizeOrTimeBatchProcessor : IPartitionProcessor
             finally
             {
                 Interlocked.Add(ref _inFlightEvents, -batch.Messages.Count);
-                Interlocked.Decrement(ref _inFlight);
                 _progress.Notify();
             }
         }

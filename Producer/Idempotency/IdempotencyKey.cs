@@ -32,7 +32,7 @@ internal static class IdempotencyKey
             return (null, $"The {HeaderName} must be 1 to {MaxLength} characters; it has {key.Length}.");
         }
 
-        return key.All(c => c is >= '!' and <= '~')
+        return !key.AsSpan().ContainsAnyExceptInRange('!', '~')
             ? (key, null)
             : (null, $"The {HeaderName} may hold only visible ASCII characters (no spaces).");
     }

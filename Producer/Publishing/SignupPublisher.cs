@@ -23,6 +23,7 @@ internal sealed partial class SignupPublisher(
     private const int KeyLength = 36;
 
     private readonly string _topic = messaging.Value.Topic;
+    private readonly string _publishSpanName = $"{messaging.Value.Topic} publish";
 
     public string Topic => _topic;
 
@@ -32,7 +33,7 @@ internal sealed partial class SignupPublisher(
     /// </summary>
     public async Task<DeliveryResult<byte[], byte[]>> PublishAsync(UserSignedUp signup)
     {
-        using var activity = KafkaTelemetry.ActivitySource.StartActivity($"{_topic} publish", ActivityKind.Producer);
+        using var activity = KafkaTelemetry.ActivitySource.StartActivity(_publishSpanName, ActivityKind.Producer);
         activity?.SetTag("messaging.system", "kafka");
         activity?.SetTag("messaging.destination.name", _topic);
         activity?.SetTag("signups.event_id", signup.EventId);

@@ -1,5 +1,4 @@
 using System.Text;
-using Confluent.Kafka;
 using Signups.AppHost;
 using Signups.AppHost.Hosting;
 using Signups.IntegrationTests.Infrastructure;
@@ -125,9 +124,9 @@ public sealed class BatchWorkerTests
         Assert.True(report.Holds, report.ToString());
 
         var letter = Assert.Single(kafka.Read(SignupTopics.UserSignupsDeadLetters, 2, Timeout),
-            m => Header(m, MessageHeaders.DeadLetterConsumerGroup) == "batch-worker");
+            m => m.HeaderText(MessageHeaders.DeadLetterConsumerGroup) == "batch-worker");
         Assert.Equal("bad", Encoding.UTF8.GetString(letter.Message.Key));
-        Assert.Equal(poison.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(letter, MessageHeaders.DeadLetterSourceOffset));
+        Assert.Equal(poison.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), letter.HeaderText(MessageHeaders.DeadLetterSourceOffset));
         Assert.Equal(20, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
     }
 
@@ -137,7 +136,4 @@ public sealed class BatchWorkerTests
             ["BatchWorker__MaxBatchSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["BatchWorker__MaxBatchDelay"] = delay.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
         };
-
-    private static string? Header(ConsumeResult<byte[], byte[]> message, string name) =>
-        message.Message.Headers.TryGetLastBytes(name, out var value) ? Encoding.UTF8.GetString(value) : null;
 }

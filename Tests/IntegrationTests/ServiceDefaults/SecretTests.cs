@@ -1,4 +1,5 @@
 using Signups.AppHost;
+using Signups.AppHost.Hosting;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.ServiceDefaults;
@@ -10,7 +11,7 @@ public sealed class SecretTests
     {
         const string Secret = "pw-7f3c9e1d-do-not-print";
         await using var graph = await TestGraph.StartAsync();
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
         await using var worker = ServiceProcess.Start(ServiceAssemblies.StreamWorker, new Dictionary<string, string>
         {
             ["ConnectionStrings__kafka"] = graph.BootstrapServers,
@@ -44,12 +45,5 @@ public sealed class SecretTests
         {
             return e.Message;
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -93,19 +93,19 @@ public sealed class StreamWorkerTests
         Assert.True(report.Holds, report.ToString());
 
         var letters = kafka.Read(SignupTopics.UserSignupsDeadLetters, 4, Timeout)
-            .Where(m => Header(m, MessageHeaders.DeadLetterConsumerGroup) == "stream-worker").ToList();
+            .Where(m => m.HeaderText(MessageHeaders.DeadLetterConsumerGroup) == "stream-worker").ToList();
         Assert.Equal(2, letters.Count);
         var first = Assert.Single(letters, m => Encoding.UTF8.GetString(m.Message.Key) == "poison-1");
         Assert.Equal("not json", Encoding.UTF8.GetString(first.Message.Value));
-        Assert.Equal("test", Header(first, "x-origin"));
-        Assert.Equal(InvalidEvent.InvalidJson, Header(first, MessageHeaders.DeadLetterReason));
-        Assert.Equal(SignupTopics.UserSignups, Header(first, MessageHeaders.DeadLetterSourceTopic));
-        Assert.Equal(notJson.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(first, MessageHeaders.DeadLetterSourcePartition));
-        Assert.Equal(notJson.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(first, MessageHeaders.DeadLetterSourceOffset));
+        Assert.Equal("test", first.HeaderText("x-origin"));
+        Assert.Equal(InvalidEvent.InvalidJson, first.HeaderText(MessageHeaders.DeadLetterReason));
+        Assert.Equal(SignupTopics.UserSignups, first.HeaderText(MessageHeaders.DeadLetterSourceTopic));
+        Assert.Equal(notJson.Partition.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), first.HeaderText(MessageHeaders.DeadLetterSourcePartition));
+        Assert.Equal(notJson.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), first.HeaderText(MessageHeaders.DeadLetterSourceOffset));
         var second = Assert.Single(letters, m => Encoding.UTF8.GetString(m.Message.Key) == "poison-2");
-        Assert.Equal(InvalidEvent.InvalidEventShape, Header(second, MessageHeaders.DeadLetterReason));
-        Assert.Equal(missingFields.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), Header(second, MessageHeaders.DeadLetterSourceOffset));
-        Assert.False(string.IsNullOrEmpty(Header(second, MessageHeaders.DeadLetterError)));
+        Assert.Equal(InvalidEvent.InvalidEventShape, second.HeaderText(MessageHeaders.DeadLetterReason));
+        Assert.Equal(missingFields.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), second.HeaderText(MessageHeaders.DeadLetterSourceOffset));
+        Assert.False(string.IsNullOrEmpty(second.HeaderText(MessageHeaders.DeadLetterError)));
     }
 
     [Fact]
@@ -132,7 +132,4 @@ public sealed class StreamWorkerTests
         stats.Count == replicas
         && stats.All(s => s.Partitions.Count > 0)
         && stats.SelectMany(s => s.Partitions).Order().SequenceEqual(Enumerable.Range(0, 12));
-
-    private static string? Header(ConsumeResult<byte[], byte[]> message, string name) =>
-        message.Message.Headers.TryGetLastBytes(name, out var value) ? Encoding.UTF8.GetString(value) : null;
 }
