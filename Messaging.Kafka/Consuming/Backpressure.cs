@@ -20,17 +20,17 @@ internal sealed class Backpressure
     private long _lastProgress;
     private bool _pausedInKafka;
 
-    /// <summary>Whether messages are held (the processor was full).</summary>
-    public bool Holding => _held.Count > 0;
-
-    /// <summary>Whether the partitions are paused in Kafka (a long stall).</summary>
-    public bool PausedInKafka => _pausedInKafka;
+    /// <summary>
+    /// Whether messages are held (the processor was full) or the partitions are still paused in Kafka: either way the
+    /// loop must call <see cref="Relieve"/>, which resumes them once nothing is held.
+    /// </summary>
+    public bool Holding => _held.Count > 0 || _pausedInKafka;
 
     /// <summary>Hands <paramref name="message"/> to the processor, or holds it (behind others of its partition) when it is full.</summary>
     public void Offer(IPartitionProcessor processor, ConsumeResult<byte[], byte[]> message)
     {
         // A partition with a held message keeps its order: what follows queues behind it.
-        if (_held.TryGetValue(message.TopicPartition, out var queue))
+        if (_held.Count > 0 && _held.TryGetValue(message.TopicPartition, out var queue))
         {
             queue.Enqueue(message);
             return;
@@ -53,7 +53,8 @@ internal sealed class Backpressure
     /// </summary>
     public bool Relieve(IConsumer<byte[], byte[]> consumer, IPartitionProcessor processor)
     {
-        foreach (var (partition, queue) in _held.ToList())
+        var took = false;
+        foreach (var (partition, queue) in _held)
         {
             if (!processor.CanResume(partition))
             {
@@ -63,13 +64,19 @@ internal sealed class Backpressure
             while (queue.Count > 0 && processor.TryTake(queue.Peek()))
             {
                 queue.Dequeue();
-                _lastProgress = Stopwatch.GetTimestamp();
+                took = true;
             }
 
             if (queue.Count == 0)
             {
+                // Removing the current entry while enumerating a Dictionary is allowed (since .NET Core 3.0).
                 _held.Remove(partition);
             }
+        }
+
+        if (took)
+        {
+            _lastProgress = Stopwatch.GetTimestamp();
         }
 
         if (_held.Count == 0)
@@ -92,6 +99,8 @@ internal sealed class Backpressure
 
         if (_pausedInKafka)
         {
+            // Again each time: partitions assigned during the stall start unpaused; pausing a paused one changes nothing.
+            consumer.Pause(consumer.Assignment);
             return true;
         }
 
