@@ -5,6 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")"
 source build/prerequisites.sh
 signups_require_dotnet
-signups_require_librdkafka
 signups_build Release
 exec dotnet AppHost/bin/Release/net10.0/Signups.AppHost.dll "$@"

@@ -5,7 +5,6 @@ set -uo pipefail
 cd "$(dirname "$0")"
 source build/prerequisites.sh
 signups_require_dotnet || exit 1
-signups_require_librdkafka || exit 1
 signups_require_chromium || exit 1
 
 results=TestResults

@@ -15,8 +15,8 @@ internal static class AppHostRunner
     {
         if (options.KafkaConnectionString is null && !Librdkafka.IsAvailable)
         {
-            await Console.Error.WriteLineAsync($"apphost: {Librdkafka.MissingMessage}");
-            return 1;
+            await Console.Error.WriteLineAsync($"apphost: {Librdkafka.Problem}");
+            return 78;
         }
 
         AppHostException? problem = null;

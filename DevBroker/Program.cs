@@ -3,8 +3,8 @@ using Signups.Messaging.Kafka.Native;
 
 if (!Librdkafka.IsAvailable)
 {
-    Console.Error.WriteLine($"dev-broker: {Librdkafka.MissingMessage}");
-    return 1;
+    Console.Error.WriteLine($"dev-broker: {Librdkafka.Problem}");
+    return 78;
 }
 
 var builder = WebApplication.CreateSlimBuilder(args);

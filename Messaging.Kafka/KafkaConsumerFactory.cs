@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Signups.Messaging.Kafka.Configuration;
 using Signups.Messaging.Kafka.Diagnostics;
+using Signups.Messaging.Kafka.Native;
 
 namespace Signups.Messaging.Kafka;
 
@@ -34,6 +35,7 @@ public sealed class KafkaConsumerFactory<TKey, TValue>
     /// <summary>Builds a consumer; <paramref name="configure"/> adds what the caller needs (rebalance handlers, deserializers).</summary>
     public IConsumer<TKey, TValue> Create(Action<ConsumerBuilder<TKey, TValue>>? configure = null)
     {
+        Librdkafka.EnsureAvailable();
         var builder = new ConsumerBuilder<TKey, TValue>(Settings.Config)
             .SetLogHandler((_, message) => _diagnostics.OnLog(message))
             .SetErrorHandler((_, error) => _diagnostics.OnError(error))

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Signups.Messaging.Kafka;
 using Signups.Messaging.Kafka.Configuration;
 using Signups.Messaging.Kafka.Diagnostics;
+using Signups.Messaging.Kafka.Native;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -34,6 +35,7 @@ public static class KafkaHostingExtensions
         builder.Services.AddSingleton(sp => Diagnostics(sp, "producer", null));
         builder.Services.AddSingleton(sp =>
         {
+            Librdkafka.EnsureAvailable();
             var options = sp.GetRequiredService<IOptions<KafkaProducerSettings>>().Value;
             var diagnostics = sp.GetRequiredService<KafkaClientDiagnostics>();
             var producerBuilder = new ProducerBuilder<TKey, TValue>(options.Config)

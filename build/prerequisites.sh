@@ -20,13 +20,6 @@ signups_require_dotnet() {
   fi
 }
 
-signups_require_librdkafka() {
-  # Confluent.Kafka 1.9.3 runs on the operating system's librdkafka (see build/ConfluentKafka.targets).
-  if ! ldconfig -p 2>/dev/null | grep -q 'librdkafka\.so\.1 '; then
-    signups_install librdkafka1
-  fi
-}
-
 signups_require_chromium() {
   # The dashboard's browser test drives Debian's headless Chromium.
   if ! command -v chromium >/dev/null 2>&1; then

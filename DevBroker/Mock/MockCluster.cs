@@ -124,7 +124,7 @@ internal sealed class MockCluster : IDisposable
     {
         lock (_lock)
         {
-            return new(BootstrapServers, Librdkafka.Version, [.. _brokers.Values.OrderBy(b => b.Id)], [.. _topics.Values.OrderBy(t => t.Name)]);
+            return new(BootstrapServers, Marshal.PtrToStringUTF8(rd_kafka_version_str()) ?? "unknown", Librdkafka.Path, [.. _brokers.Values.OrderBy(b => b.Id)], [.. _topics.Values.OrderBy(t => t.Name)]);
         }
     }
 

@@ -3,7 +3,7 @@ using Signups.Messaging.Kafka.Native;
 
 namespace Signups.DevBroker.Mock;
 
-/// <summary>librdkafka's mock cluster API (rdkafka_mock.h, librdkafka 2.0).</summary>
+/// <summary>librdkafka's mock cluster API (rdkafka_mock.h, librdkafka 2.16).</summary>
 internal static partial class MockClusterNative
 {
     public const int ProducerType = 0;
@@ -54,4 +54,7 @@ internal static partial class MockClusterNative
 
     [LibraryImport(Librdkafka.LibraryName)]
     public static partial nint rd_kafka_err2str(int err);
+
+    [LibraryImport(Librdkafka.LibraryName)]
+    public static partial nint rd_kafka_version_str();
 }

@@ -5,7 +5,7 @@ using Signups.Messaging.Kafka.Native;
 namespace Signups.Messaging.Kafka.Configuration;
 
 /// <summary>
-/// Checks Kafka client settings at start-up: librdkafka is installed, bootstrap servers are set, and
+/// Checks Kafka client settings at start-up: librdkafka loads, bootstrap servers are set, and
 /// librdkafka accepts every property. Each problem is one sentence naming the setting.
 /// </summary>
 internal sealed class KafkaSettingsValidator<TSettings, TConfig> : IValidateOptions<TSettings>
@@ -16,7 +16,7 @@ internal sealed class KafkaSettingsValidator<TSettings, TConfig> : IValidateOpti
     {
         if (!Librdkafka.IsAvailable)
         {
-            return ValidateOptionsResult.Fail(Librdkafka.MissingMessage);
+            return ValidateOptionsResult.Fail(Librdkafka.Problem!);
         }
 
         var problems = new List<string>();

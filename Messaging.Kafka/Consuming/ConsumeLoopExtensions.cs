@@ -63,12 +63,12 @@ public static class ConsumeLoopExtensions
             config.GroupId ??= consumerGroup;
             config.AutoOffsetReset ??= AutoOffsetReset.Earliest;
             config.PartitionAssignmentStrategy ??= PartitionAssignmentStrategy.CooperativeSticky;
-            // librdkafka prefetches up to this much (64 MB by default). When the queue is full, librdkafka 2.0.2
-            // stops fetching for a fixed second (fetch.queue.backoff.ms only arrives in 2.1), so a worker that falls
-            // behind takes at most about this much per second. Measured with the BatchWorker (bench/, worker-throughput):
-            // 4 MB ~30,000 signups/s; 6 MB ~45,000/s at a peak RSS of 181-188 MB; 8 MB ~57,000/s at 203-207 MB, over
-            // the 200 MB a worker must stay under. More: Aspire:Confluent:Kafka:Consumer:Config:QueuedMaxMessagesKbytes.
+            // librdkafka prefetches up to this much (64 MB by default): with 6 MB a worker stays under 200 MB resident.
             config.QueuedMaxMessagesKbytes ??= 6 * 1024;
+            // When that queue is full librdkafka waits fetch.queue.backoff.ms before it fetches again: 1 s by default
+            // (librdkafka 2.0 had that second fixed), so a worker that fell behind took one queue a second, ~45,000
+            // signups/s for the BatchWorker. Measured (bench/, worker-throughput): see README "The workers".
+            config.FetchQueueBackoffMs ??= 10;
             config.AutoCommitIntervalMs ??= 1000;
             // Offsets reach Kafka only once the store has them (KafkaOffsetCommitter); never by default on Consume.
             config.EnableAutoCommit = true;

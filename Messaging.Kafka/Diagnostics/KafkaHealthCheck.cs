@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Signups.Messaging.Kafka.Native;
 
 namespace Signups.Messaging.Kafka.Diagnostics;
 
@@ -18,7 +19,7 @@ internal sealed class KafkaHealthCheck(Func<Handle> clientHandle, TimeSpan timeo
                 using var admin = new DependentAdminClientBuilder(clientHandle()).Build();
                 return admin.GetMetadata(timeout).Brokers.Count;
             }, cancellationToken);
-            return HealthCheckResult.Healthy($"Kafka answered; {brokers} broker(s) in the cluster.");
+            return HealthCheckResult.Healthy($"Kafka answered; {brokers} broker(s) in the cluster; {Librdkafka.Description}.");
         }
         catch (KafkaException e)
         {

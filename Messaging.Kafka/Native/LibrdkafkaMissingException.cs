@@ -1,4 +1,4 @@
 namespace Signups.Messaging.Kafka.Native;
 
-/// <summary>The native librdkafka library is not installed; the message says how to install it.</summary>
+/// <summary>The bundled librdkafka is missing or cannot be loaded; the message says what is wrong, in one sentence.</summary>
 public sealed class LibrdkafkaMissingException(string message) : Exception(message);
