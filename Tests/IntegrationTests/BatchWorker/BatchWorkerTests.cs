@@ -113,6 +113,31 @@ public sealed class BatchWorkerTests
     }
 
     [Fact]
+    public async Task AJoiningMemberTakesOnlyThePartitionsThatMove()
+    {
+        // cooperative-sticky on the dev broker: the member that held all 12 partitions gives up only those that move,
+        // where the eager protocol would revoke all 12 and assign them again.
+        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 1000, delay: TimeSpan.FromMilliseconds(500)));
+        await Eventually.WaitAsync("one replica holds every partition", ct => WorkerStats.ReadAsync(graph.BatchWorker, ct),
+            s => s.Count == 1 && s[0].Partitions.Count == 12, Timeout);
+        // Events on every partition, so that each revoked partition is logged with its next offset.
+        using var kafka = new KafkaTestClient(graph.BootstrapServers);
+        var accepted = await kafka.PublishSignupsAsync(600, prefix: "coop");
+        await Eventually.WaitAsync("the signups are stored", _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
+
+        await graph.BatchWorker.ScaleAsync(2, TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        await Eventually.WaitAsync("two replicas split the partitions", ct => WorkerStats.ReadAsync(graph.BatchWorker, ct),
+            s => s.Count == 2 && s.All(r => r.Partitions.Count > 0) && s.Sum(r => r.Partitions.Count) == 12, Timeout);
+
+        var revocations = graph.LogOf("batch-worker").Split('\n')
+            .Where(line => line.Contains("finished and committed revoked partitions", StringComparison.Ordinal))
+            .Select(line => line[(line.IndexOf("partitions ", StringComparison.Ordinal) + "partitions ".Length)..].Split(", ").Length)
+            .ToList();
+        Assert.NotEmpty(revocations);
+        Assert.All(revocations, revoked => Assert.InRange(revoked, 1, 11));
+    }
+
+    [Fact]
     public async Task PoisonMessagesGoToTheDeadLetterTopicAndBatchesGoOn()
     {
         await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 5000, delay: TimeSpan.FromMilliseconds(300)));
