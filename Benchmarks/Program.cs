@@ -1,3 +1,11 @@
 using Signups.Benchmarks;
+using Signups.Messaging.Kafka.Native;
+
+// The raw loops call Confluent.Kafka directly: bind it to the bundled librdkafka the services run on.
+if (!Librdkafka.IsAvailable)
+{
+    await Console.Error.WriteLineAsync($"benchmarks: {Librdkafka.Problem}");
+    return 78;
+}
 
 return await BenchmarkCommandLine.Create().Parse(args).InvokeAsync();
