@@ -26,6 +26,9 @@ internal sealed class Backpressure
     /// </summary>
     public bool Holding => _held.Count > 0 || _pausedInKafka;
 
+    /// <summary>Whether the assignment is paused in Kafka because the processor has taken nothing for a while.</summary>
+    public bool PausedInKafka => _pausedInKafka;
+
     /// <summary>Hands <paramref name="message"/> to the processor, or holds it (behind others of its partition) when it is full.</summary>
     public void Offer(IPartitionProcessor processor, ConsumeResult<byte[], byte[]> message)
     {
@@ -108,12 +111,29 @@ internal sealed class Backpressure
         return false;
     }
 
-    /// <summary>Drops what is held for partitions no longer ours; their new owner reads them from the stored offset.</summary>
-    public void Forget(IEnumerable<TopicPartition> partitions)
+    /// <summary>
+    /// Drops what is held for partitions no longer ours (their new owner reads them from the stored offset), and
+    /// resumes them if they are paused: librdkafka keeps an application pause on a partition across its revocation,
+    /// so one paused during a stall and assigned to this consumer again later would never be fetched (seen with
+    /// cooperative-sticky on librdkafka 2.16: a partition stuck at its stored offset for good).
+    /// </summary>
+    public void Forget(IConsumer<byte[], byte[]> consumer, IReadOnlyCollection<TopicPartition> partitions)
     {
         foreach (var partition in partitions)
         {
             _held.Remove(partition);
+        }
+
+        if (_pausedInKafka && partitions.Count > 0)
+        {
+            try
+            {
+                consumer.Resume(partitions);
+            }
+            catch (KafkaException)
+            {
+                // A lost partition may be gone from the consumer already; then there is no pause left to outlive it.
+            }
         }
     }
 

@@ -52,7 +52,7 @@ internal sealed partial class KafkaConsumeLoop(
             consumer = consumers.Create(builder => builder
                 .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(topic, partitions))
                 .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, partitions))
-                .SetPartitionsLostHandler((_, partitions) => OnLost(partitions)));
+                .SetPartitionsLostHandler((c, partitions) => OnLost(c, partitions)));
             committer.Attach(consumer);
             consumer.Subscribe(topic);
             LogSubscribed(logger, topic, consumers.GroupId);
@@ -130,7 +130,7 @@ internal sealed partial class KafkaConsumeLoop(
     private void OnRevoked(IConsumer<byte[], byte[]> consumer, List<TopicPartitionOffset> revoked)
     {
         var partitions = revoked.Select(p => p.TopicPartition).ToList();
-        Forget(partitions);
+        Forget(consumer, partitions);
         var offsets = processor.OnRevoked(partitions);
         Commit(consumer, offsets);
         state.OnRemoved(partitions);
@@ -140,19 +140,19 @@ internal sealed partial class KafkaConsumeLoop(
         }
     }
 
-    private void OnLost(List<TopicPartitionOffset> lost)
+    private void OnLost(IConsumer<byte[], byte[]> consumer, List<TopicPartitionOffset> lost)
     {
         var partitions = lost.Select(p => p.TopicPartition).ToList();
-        Forget(partitions);
+        Forget(consumer, partitions);
         processor.OnLost(partitions);
         state.OnRemoved(partitions);
         LogLost(logger, consumers.GroupId, string.Join(",", partitions.Select(p => p.Partition.Value)));
     }
 
     // Messages taken from Kafka but not yet by the processor belong to partitions we no longer own.
-    private void Forget(IReadOnlyCollection<TopicPartition> partitions)
+    private void Forget(IConsumer<byte[], byte[]> consumer, IReadOnlyCollection<TopicPartition> partitions)
     {
-        _backpressure.Forget(partitions);
+        _backpressure.Forget(consumer, partitions);
         state.OnPaused(_backpressure.Holding);
     }
 

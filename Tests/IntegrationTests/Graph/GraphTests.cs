@@ -68,11 +68,14 @@ public sealed class GraphTests
         });
         using var client = new SignupsClient(graph.Producer);
         var accepted = new List<AcceptedSignup>();
+        // Paced, at most 3,000 signups a second: the dev broker keeps only 5 MB per partition (see KafkaTestClient.PublishWhileAsync).
         async Task LoadWhile(Task scaling, string phase)
         {
+            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
             for (var round = 0; !scaling.IsCompleted || round == 0; round++)
             {
                 accepted.AddRange(await client.SignUpManyAsync(300, prefix: $"{phase}{round}-"));
+                await Task.WhenAny(scaling, pace.WaitForNextTickAsync().AsTask());
             }
 
             await scaling;

@@ -26,12 +26,17 @@ internal sealed class KafkaTestClient(string bootstrapServers) : IDisposable
     }
 
     /// <summary>Keeps publishing chunks of signups until <paramref name="until"/> completes (a rebalance under load); returns them.</summary>
-    public async Task<IReadOnlyList<AcceptedSignup>> PublishWhileAsync(Task until, int chunk = 500, string prefix = "during")
+    public async Task<IReadOnlyList<AcceptedSignup>> PublishWhileAsync(Task until, int chunk = 200, string prefix = "during")
     {
+        // Paced (a chunk per tick, at most 2,000 a second by default) rather than as fast as the client goes: the dev
+        // broker keeps 5 MB per partition, and a fast client during a long rebalance outran that, so the broker dropped
+        // events before a worker had read them.
         var published = new List<AcceptedSignup>();
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         while (!until.IsCompleted)
         {
             published.AddRange(await PublishSignupsAsync(chunk, prefix: $"{prefix}{published.Count}-"));
+            await Task.WhenAny(until, pace.WaitForNextTickAsync().AsTask());
         }
 
         await until;
