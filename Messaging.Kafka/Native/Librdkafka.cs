@@ -10,7 +10,7 @@ namespace Signups.Messaging.Kafka.Native;
 /// P/Invoke (the config check, the dev broker's mock cluster) resolve it here, so a process runs on one
 /// library, and a missing or damaged one is one sentence instead of a <see cref="DllNotFoundException"/>.
 /// </summary>
-public static partial class Librdkafka
+public static class Librdkafka
 {
     /// <summary>The library name for <c>[LibraryImport]</c> declarations; bound by <see cref="RegisterResolver"/>.</summary>
     public const string LibraryName = "librdkafka";
@@ -78,7 +78,4 @@ public static partial class Librdkafka
         // Zero would let the runtime go on to the operating system's search path; refuse instead.
         return Bundled.Value.Handle is not 0 and var handle ? handle : throw new DllNotFoundException(Problem);
     }
-
-    [LibraryImport(LibraryName)]
-    internal static partial nint rd_kafka_version_str();
 }
