@@ -1,3 +1,63 @@
+using System.Globalization;
 using Signups.AppHost;
+using Signups.AppHost.Lifecycle;
+using Signups.Messaging;
 
-return await AppHostCommandLine.Create(AppHostRunner.RunAsync).Parse(args).InvokeAsync();
+var builder = DistributedApplication.CreateBuilder(AppHostArguments.Normalize(args));
+if (AppHostPreflight.Check(builder, out var exitCode) is not { } settings)
+{
+    return exitCode;
+}
+
+var kafka = builder.AddKafka("kafka", runtime: settings.Kafka)
+    .WithTopics(settings.KafkaPartitions, SignupTopics.UserSignups, SignupTopics.UserSignupsDeadLetters)
+    .WithBrokers(settings.KafkaBrokers);
+
+var usersDb = builder.AddSqliteDatabase("users-db", Path.Combine(settings.DataPath, "users.db"));
+var analyticsDb = builder.AddSqliteDatabase("analytics-db", Path.Combine(settings.DataPath, "analytics.db"));
+var idempotencyDb = builder.AddSqliteDatabase("idempotency-db", Path.Combine(settings.DataPath, "idempotency.db"));
+
+var streamWorker = builder.AddProject<Projects.Signups_StreamWorker>("stream-worker")
+    .AsSignupWorker(kafka, SignupConsumerGroups.StreamWorker, settings.StreamWorkers)
+    .WithReference(usersDb)
+    .WithEnvironment("WelcomeEmail__PickupDirectory", settings.MailDirectory);
+
+var batchWorker = builder.AddProject<Projects.Signups_BatchWorker>("batch-worker")
+    .AsSignupWorker(kafka, SignupConsumerGroups.BatchWorker, settings.BatchWorkers)
+    .WithReference(analyticsDb);
+
+// Nothing is published before both groups consume.
+var producer = builder.AddProject<Projects.Signups_Producer>("producer")
+    .WithReference(kafka)
+    .WithReference(idempotencyDb)
+    .WithHttpEndpoint(port: settings.ProducerPort, name: "http")
+    .WithExternalHttpEndpoints()
+    .WithHttpHealthCheck("/health")
+    .WithRestartOnCrash()
+    .WaitFor(streamWorker)
+    .WaitFor(batchWorker);
+
+if (settings.DemoLoad)
+{
+    builder.AddProject<Projects.Signups_Producer>("demo-load")
+        .WithArgs("load", "--count", "0", "--rate", settings.LoadRate.ToString(CultureInfo.InvariantCulture))
+        .WithReference(kafka)
+        .WaitFor(producer);
+}
+
+builder.AddProject<Projects.Signups_PipelinePage>("pipeline")
+    .WithReference(kafka)
+    .WithReference(streamWorker.GetEndpoint("http"))
+    .WithReference(batchWorker.GetEndpoint("http"))
+    .WithEnvironment("Pipeline__Consumers__0__Resource", "stream-worker")
+    .WithEnvironment("Pipeline__Consumers__0__Group", SignupConsumerGroups.StreamWorker)
+    .WithEnvironment("Pipeline__Consumers__1__Resource", "batch-worker")
+    .WithEnvironment("Pipeline__Consumers__1__Group", SignupConsumerGroups.BatchWorker)
+    .WithHttpEndpoint(name: "http")
+    .WithUrlForEndpoint("http", url => url.DisplayText = "Pipeline page")
+    .WaitFor(kafka)
+    .ExcludeFromManifest();
+
+builder.AddGraphLifecycle();
+await builder.Build().RunAsync();
+return Environment.ExitCode;

@@ -13,6 +13,7 @@ internal static class DevBrokerExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton(sp => MockCluster.Start(sp.GetRequiredService<IOptions<DevBrokerOptions>>().Value.Brokers));
         builder.Services.AddHostedService<MockClusterHost>();
+        builder.Services.AddHostedService<BootstrapForwarder>();
         builder.Services.AddHealthChecks();
         builder.Services.AddProblemDetails();
         return builder;

@@ -16,6 +16,13 @@ internal sealed class DevBrokerOptions
     [Range(1, 1000)]
     public int Partitions { get; set; } = 12;
 
+    /// <summary>
+    /// A port on 127.0.0.1 that relays to the brokers (<see cref="BootstrapForwarder"/>), so that the bootstrap
+    /// address can be one the AppHost chose; 0 for none (clients then use the mock's own addresses).
+    /// </summary>
+    [Range(0, 65535)]
+    public int BootstrapPort { get; set; }
+
     /// <summary>Topics created at start; the app's two topics when none are configured.</summary>
     public string[] Topics { get; set; } = [];
 

@@ -11,7 +11,7 @@ namespace Signups.BatchWorker.Extensions;
 internal static class BatchWorkerExtensions
 {
     /// <summary>The consumer group, unless <c>Aspire:Confluent:Kafka:Consumer:Config:GroupId</c> says otherwise.</summary>
-    public const string ConsumerGroup = "batch-worker";
+    public const string ConsumerGroup = SignupConsumerGroups.BatchWorker;
 
     /// <summary>The analytics database's connection name.</summary>
     public const string AnalyticsDb = "analytics-db";

@@ -12,7 +12,7 @@ namespace Signups.StreamWorker.Extensions;
 internal static class StreamWorkerExtensions
 {
     /// <summary>The consumer group, unless <c>Aspire:Confluent:Kafka:Consumer:Config:GroupId</c> says otherwise.</summary>
-    public const string ConsumerGroup = "stream-worker";
+    public const string ConsumerGroup = SignupConsumerGroups.StreamWorker;
 
     /// <summary>The users database's connection name.</summary>
     public const string UsersDb = "users-db";

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Signups.AppHost.Lifecycle;
+
+/// <summary>
+/// Starts again a replica that died (exit code other than 0; a SIGKILL shows as -1), which Aspire does not do: after
+/// <see cref="CrashRestartAnnotation.FirstDelay"/>, doubled for each crash that follows a restart within a minute, up
+/// to <see cref="CrashRestartAnnotation.MaxDelay"/>. Never while the graph is stopping.
+/// </summary>
+internal sealed partial class CrashRestarter(
+    ResourceNotificationService notifications,
+    ResourceCommandService commands,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<CrashRestarter> logger) : BackgroundService
+{
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (DateTimeOffset At, TimeSpan Delay)> _lastRestart = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var change in notifications.WatchAsync(stoppingToken))
+            {
+                if (change.Resource.Annotations.OfType<CrashRestartAnnotation>().SingleOrDefault() is { } policy
+                    && change.Snapshot is { State.Text: var state, ExitCode: { } exitCode and not 0 }
+                    && state is not null && KnownResourceStates.TerminalStates.Contains(state)
+                    && !lifetime.ApplicationStopping.IsCancellationRequested
+                    && _pending.TryAdd(change.ResourceId, true))
+                {
+                    _ = RestartAsync(change.ResourceId, exitCode, policy, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RestartAsync(string replica, int exitCode, CrashRestartAnnotation policy, CancellationToken stoppingToken)
+    {
+        var now = clock.GetUtcNow();
+        var delay = _lastRestart.TryGetValue(replica, out var last) && now - last.At < QuietPeriod
+            ? TimeSpan.FromTicks(Math.Min(policy.MaxDelay.Ticks, last.Delay.Ticks * 2))
+            : policy.FirstDelay;
+        LogCrashed(logger, replica, exitCode, delay.TotalSeconds);
+        try
+        {
+            await Task.Delay(delay, clock, stoppingToken);
+            if (!lifetime.ApplicationStopping.IsCancellationRequested)
+            {
+                _lastRestart[replica] = (clock.GetUtcNow(), delay);
+                var result = await commands.ExecuteCommandAsync(replica, KnownResourceCommands.StartCommand, stoppingToken);
+                if (!result.Success)
+                {
+                    LogRestartFailed(logger, replica, result.Message ?? "no reason given");
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            _pending.TryRemove(replica, out _);
+        }
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{Replica} exited with code {ExitCode}; starting it again in {Delay:0.#} s.")]
+    private static partial void LogCrashed(ILogger logger, string replica, int exitCode, double delay);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "{Replica} could not be started again: {Reason}")]
+    private static partial void LogRestartFailed(ILogger logger, string replica, string reason);
+}
