@@ -34,6 +34,7 @@ var producer = builder.AddProject<Projects.Signups_Producer>("producer")
     .WithExternalHttpEndpoints()
     .WithHttpHealthCheck("/health")
     .WithRestartOnCrash()
+    .WaitFor(kafka)
     .WaitFor(streamWorker)
     .WaitFor(batchWorker);
 

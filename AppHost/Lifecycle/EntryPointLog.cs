@@ -8,7 +8,7 @@ namespace Signups.AppHost.Lifecycle;
 /// What a user looks for in the AppHost's output, one plain line each: <c>Dashboard: &lt;login URL&gt;</c> and
 /// <c>Producer: &lt;URL&gt;</c> once the producer is healthy, then every replica's state changes.
 /// </summary>
-internal sealed class EntryPointLog(ResourceNotificationService notifications, IConfiguration configuration) : BackgroundService
+internal sealed class EntryPointLog(ResourceNotificationService notifications, IConfiguration configuration, DistributedApplicationOptions options) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, string> _states = new(StringComparer.Ordinal);
     private bool _announced;
@@ -62,7 +62,7 @@ internal sealed class EntryPointLog(ResourceNotificationService notifications, I
     private string? LoginUrl()
     {
         var urls = configuration["ASPNETCORE_URLS"]?.Split(';').FirstOrDefault();
-        if (urls is null || configuration.GetValue("ASPIRE_DASHBOARD_DISABLED", false))
+        if (urls is null || options.DisableDashboard)
         {
             return null;
         }

@@ -28,6 +28,7 @@ internal sealed partial class OrderedStop(
     private static readonly TimeSpan StopLimit = TimeSpan.FromSeconds(60);
 
     private readonly List<StopOutcome> _outcomes = [];
+    private int _stopping;
 
     /// <summary>How each replica ended, in the order they stopped (for tests and the last log line).</summary>
     public IReadOnlyList<StopOutcome> Outcomes
@@ -45,6 +46,12 @@ internal sealed partial class OrderedStop(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // The host may be stopped again when it is disposed; the graph is stopped once.
+        if (Interlocked.Exchange(ref _stopping, 1) == 1)
+        {
+            return;
+        }
+
         using var givenUp = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         void GiveUp(PosixSignalContext context)
         {

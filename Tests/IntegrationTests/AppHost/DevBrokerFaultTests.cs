@@ -11,7 +11,7 @@ public sealed class DevBrokerFaultTests
         using var client = new SignupsClient(graph.Producer);
         var accepted = new List<AcceptedSignup>(await client.SignUpManyAsync(200, prefix: "before"));
 
-        await graph.App.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
         var refused = 0;
         await Eventually.WaitAsync("a signup is refused while the broker is down", async _ =>
         {
@@ -24,7 +24,7 @@ public sealed class DevBrokerFaultTests
             refused++;
             return true;
         }, refusedOne => refusedOne, TimeSpan.FromSeconds(30));
-        await graph.App.DevBroker.SetBrokerUpAsync(-1, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetBrokerUpAsync(-1, TestContext.Current.CancellationToken);
 
         accepted.AddRange(await Eventually.WaitAsync("signups are accepted again after the broker is back",
             _ => client.SignUpManyAsync(200, prefix: "after"), batch => batch.Count > 0, TimeSpan.FromSeconds(60)));

@@ -1,4 +1,4 @@
-using Signups.AppHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.AppHost;
@@ -8,18 +8,21 @@ public sealed class ExternalKafkaTests
     [Fact]
     public async Task WithAConnectionStringTheAppHostStartsNoBrokerAndUsesThatKafka()
     {
-        // An "existing" Kafka: a dev broker started on its own through the AppHost library.
-        var brokerOptions = TestGraph.DefaultOptions();
-        var builder = new DistributedApplicationBuilder(brokerOptions);
-        builder.AddKafka("kafka");
-        await using var existingKafka = builder.Build();
-        await existingKafka.StartAsync(TestContext.Current.CancellationToken);
-        var bootstrap = existingKafka.GetConnectionString("kafka");
+        // An "existing" Kafka: a DevBroker started on its own, as any Kafka outside the AppHost would be.
+        var port = FreePort.Next();
+        await using var existing = StartedProcess.Start(ServiceAssemblies.DevBroker, new Dictionary<string, string>
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}",
+            ["DevBroker__BootstrapPort"] = $"{port}",
+        });
+        var bootstrap = $"127.0.0.1:{port}";
+        await Eventually.WaitAsync("the external broker listens", () => existing.Output.Contains("relays to the mock brokers", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
 
         await using var graph = await TestGraph.StartAsync(options => options.KafkaConnectionString = bootstrap);
 
-        Assert.IsType<ExternalKafkaResource>(graph.App.GetResource("kafka"));
-        Assert.DoesNotContain(graph.App.Resources, r => r is DevBrokerResource);
+        var kafka = Assert.Single(graph.App.Services.GetRequiredService<DistributedApplicationModel>().Resources, r => r.Name == "kafka");
+        Assert.IsType<ConnectionStringResource>(kafka);
+        Assert.DoesNotContain(graph.App.Services.GetRequiredService<DistributedApplicationModel>().Resources, r => r is KafkaDevBrokerResource);
         Assert.Equal(bootstrap, graph.BootstrapServers);
         using var client = new SignupsClient(graph.Producer);
         var accepted = await client.SignUpManyAsync(10);

@@ -1,6 +1,4 @@
 using System.Text;
-using Signups.AppHost;
-using Signups.AppHost.Hosting;
 using Signups.IntegrationTests.Infrastructure;
 using Signups.Messaging;
 
@@ -79,7 +77,7 @@ public sealed class BatchWorkerTests
                 _ => graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts), n => n >= moment, Timeout);
             graph.BatchWorker.Kill();
             await Eventually.WaitAsync($"restart {kill} (seed {seed})",
-                () => graph.BatchWorker.Replicas[0] is { State: ResourceState.Running } replica && replica.Restarts == kill, Timeout);
+                () => graph.BatchWorker.Replicas[0] is { IsRunning: true } replica && replica.Restarts == kill, Timeout);
         }
 
         var report = await Eventually.WaitAsync($"every signup exactly once after three SIGKILLs (seed {seed})",
@@ -117,7 +115,12 @@ public sealed class BatchWorkerTests
     {
         // cooperative-sticky on the dev broker: the member that held all 12 partitions gives up only those that move,
         // where the eager protocol would revoke all 12 and assign them again.
-        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 1000, delay: TimeSpan.FromMilliseconds(500)));
+        await using var graph = await TestGraph.StartAsync(options =>
+        {
+            Batching(options, size: 1000, delay: TimeSpan.FromMilliseconds(500));
+            options.BatchWorkerReplicas = 2;
+        });
+        await graph.BatchWorker.ScaleAsync(1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         await Eventually.WaitAsync("one replica holds every partition", ct => WorkerStats.ReadAsync(graph.BatchWorker, ct),
             s => s.Count == 1 && s[0].Partitions.Count == 12, Timeout);
         // Events on every partition, so that each revoked partition is logged with its next offset.
@@ -155,7 +158,7 @@ public sealed class BatchWorkerTests
         Assert.Equal(20, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
     }
 
-    private static void Batching(AppHostOptions options, int size, TimeSpan delay) =>
+    private static void Batching(GraphOptions options, int size, TimeSpan delay) =>
         options.Environment["batch-worker"] = new()
         {
             ["BatchWorker__MaxBatchSize"] = size.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,69 +1,115 @@
-using Signups.AppHost;
-using Signups.AppHost.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Signups.AppHost.Lifecycle;
+using Signups.DevBroker.Contracts;
 
 namespace Signups.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A whole Signups graph for one test, built by the AppHost's own code: its own dev broker (so its own
-/// topics), a data directory of its own, free ports, output kept in memory and shown when the test ends.
+/// A whole Signups graph for one test, started from the AppHost itself with Aspire.Hosting.Testing: its own dev broker
+/// (so its own topics), a data directory of its own, ports Aspire chooses, output kept in memory and shown when the
+/// test ends.
 /// </summary>
 internal sealed class TestGraph : IAsyncDisposable
 {
-    private readonly TimeProvider _clock = TimeProvider.System;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
+    private static readonly string[] Workers = ["stream-worker", "batch-worker"];
+    private readonly LogCapture _logs;
+    private readonly Dictionary<string, GraphResource> _resources;
+    private readonly CancellationTokenSource _watching = new();
+    private Task _watch = Task.CompletedTask;
+    private bool _stopped;
 
-    private TestGraph(DistributedApplication app, AppHostOptions options)
+    private TestGraph(DistributedApplication app, GraphOptions options, LogCapture logs)
     {
         App = app;
         Options = options;
         Stores = new StoreInspector(options.DataPath);
+        _logs = logs;
+        _resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
+            .ToDictionary(r => r.Name, r => new GraphResource(app, r.Name), StringComparer.Ordinal);
     }
 
     public DistributedApplication App { get; }
 
-    public AppHostOptions Options { get; }
+    public GraphOptions Options { get; }
 
     public StoreInspector Stores { get; }
 
-    public Uri Producer => App.GetEndpoint("producer");
+    /// <summary>The Producer's address (Aspire's endpoint).</summary>
+    public Uri Producer { get; private set; } = null!;
 
-    public string BootstrapServers => App.GetConnectionString("kafka");
+    /// <summary>The <c>kafka</c> connection string, as the services get it.</summary>
+    public string BootstrapServers { get; private set; } = "";
 
-    public ProjectResource StreamWorker => App.GetProject("stream-worker");
+    /// <summary>The dev broker's control API.</summary>
+    public DevBrokerClient DevBroker => new(App.GetEndpoint("kafka", "http"));
 
-    public ProjectResource BatchWorker => App.GetProject("batch-worker");
+    public GraphResource StreamWorker => _resources["stream-worker"];
+
+    public GraphResource BatchWorker => _resources["batch-worker"];
+
+    public GraphResource Resource(string name) => _resources[name];
+
+    /// <summary>Where the first replica of <paramref name="resource"/> serves HTTP itself.</summary>
+    public Uri EndpointOf(string resource) =>
+        _resources[resource].Replicas.Select(r => r.Endpoint).FirstOrDefault(e => e is not null)
+        ?? throw new InvalidOperationException($"{resource} has no running replica.");
 
     /// <summary>Everything a resource's replicas wrote, as text.</summary>
-    public string LogOf(string resource) => string.Join(Environment.NewLine, App.GetResource(resource).Log.Snapshot().Select(l => $"{l.Source}| {l.Text}"));
+    public string LogOf(string resource) => _logs.Of(resource);
 
-    public static AppHostOptions DefaultOptions() => new()
+    /// <summary>Starts the whole graph; <paramref name="configure"/> adjusts the options first.</summary>
+    public static Task<TestGraph> StartAsync(Action<GraphOptions>? configure = null) => StartAsync(configure, producerOnly: false);
+
+    /// <summary>The dev broker, the idempotency store and the Producer only (no workers): quicker, for the Producer's own tests.</summary>
+    public static Task<TestGraph> StartProducerOnlyAsync(Action<GraphOptions>? configure = null) => StartAsync(configure, producerOnly: true);
+
+    /// <summary>The AppHost's ordered stop (what Ctrl+C does), and how each replica ended.</summary>
+    public async Task<IReadOnlyList<StopOutcome>> StopAsync()
     {
-        DataDirectory = Path.Combine(Path.GetTempPath(), "signups-tests", $"{DateTime.UtcNow:MMdd-HHmmss}-{Guid.NewGuid():N}"[..24]),
-        DemoLoad = false,
-        ProducerPort = 0,
-        DashboardPort = -1,
-        EchoOutput = false,
-        RestartDelay = TimeSpan.FromMilliseconds(200),
-        StopGracePeriod = TimeSpan.FromSeconds(15),
-        StartTimeout = TimeSpan.FromSeconds(90),
+        _stopped = true;
+        var orderedStop = App.Services.GetRequiredService<OrderedStop>();
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await App.StopAsync(limit.Token);
+        return orderedStop.Outcomes;
+    }
 
-        // Rebalances on the dev broker last about a session timeout; tests keep it short.
-        DevBrokerSessionTimeout = TimeSpan.FromSeconds(3),
-    };
-
-    /// <summary>Starts a graph; <paramref name="configure"/> adjusts the options first.</summary>
-    public static Task<TestGraph> StartAsync(Action<AppHostOptions>? configure = null) => StartAsync(SignupsAppHost.Create, configure);
-
-    /// <summary>Starts the dev broker, the idempotency store and the Producer only (no workers): quicker, for the Producer's own tests.</summary>
-    public static Task<TestGraph> StartProducerOnlyAsync(Action<AppHostOptions>? configure = null) => StartAsync(SignupsAppHost.CreateProducerOnly, configure);
-
-    private static async Task<TestGraph> StartAsync(Func<AppHostOptions, DistributedApplication> create, Action<AppHostOptions>? configure)
+    public async ValueTask DisposeAsync()
     {
-        var options = DefaultOptions();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        if (!_stopped)
+        {
+            await StopAsync();
+        }
+
+        await _watching.CancelAsync();
+        await _watch.ContinueWith(_ => { }, TaskScheduler.Default);
+        await App.DisposeAsync();
+        _watching.Dispose();
+        WriteOutput(clock.Elapsed);
+    }
+
+    private static async Task<TestGraph> StartAsync(Action<GraphOptions>? configure, bool producerOnly)
+    {
+        var options = new GraphOptions();
         configure?.Invoke(options);
-        var graph = new TestGraph(create(options), options);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Signups_AppHost>(
+            options.Arguments(), (app, _) => app.DisableDashboard = true, cancellationToken);
+        var logs = new LogCapture();
+        // In memory only, shown when the test ends: the console is the test runner's.
+        builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs));
+        if (producerOnly)
+        {
+            WithoutWorkers(builder);
+        }
+
+        Configure(builder, options);
+        var graph = new TestGraph(await builder.BuildAsync(cancellationToken), options, logs);
         try
         {
-            await graph.App.StartAsync(TestContext.Current.CancellationToken);
+            await graph.StartAsync(cancellationToken);
         }
         catch
         {
@@ -74,27 +120,85 @@ internal sealed class TestGraph : IAsyncDisposable
         return graph;
     }
 
-    public async ValueTask DisposeAsync()
+    private static void Configure(IDistributedApplicationTestingBuilder builder, GraphOptions options)
     {
-        var started = _clock.GetTimestamp();
-        await App.StopAsync();
-        WriteOutput(_clock.GetElapsedTime(started));
+        foreach (var worker in Workers.Where(w => builder.Resources.Any(r => r.Name == w)))
+        {
+            // Rebalances on the dev broker last about a session timeout; tests keep it short.
+            builder.CreateResourceBuilder<ProjectResource>(worker)
+                .WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__SessionTimeoutMs", "3000");
+        }
+
+        foreach (var resource in builder.Resources.OfType<ProjectResource>().Where(r => r.Name != "kafka"))
+        {
+            var service = builder.CreateResourceBuilder(resource);
+            if (options.OtlpEndpoint is { } otlp)
+            {
+                service.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", otlp)
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", options.OtlpProtocol ?? "grpc");
+            }
+
+            foreach (var (name, value) in options.Environment.GetValueOrDefault(resource.Name) ?? [])
+            {
+                service.WithEnvironment(name, value);
+            }
+        }
     }
 
-    /// <summary>Everything the graph's processes wrote, oldest first, for the test's output.</summary>
+    // The model without the workers and what exists only for them.
+    private static void WithoutWorkers(IDistributedApplicationTestingBuilder builder)
+    {
+        var removed = builder.Resources.Where(r => Workers.Contains(r.Name) || r.Name is "pipeline" or "demo-load").ToList();
+        foreach (var resource in removed)
+        {
+            builder.Resources.Remove(resource);
+        }
+
+        foreach (var resource in builder.Resources)
+        {
+            foreach (var wait in resource.Annotations.OfType<WaitAnnotation>().Where(w => removed.Contains(w.Resource)).ToList())
+            {
+                resource.Annotations.Remove(wait);
+            }
+        }
+    }
+
+    private async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _watch = Task.Run(() => WatchAsync(_watching.Token), CancellationToken.None);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(StartTimeout);
+        await App.StartAsync(deadline.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync("producer", deadline.Token);
+        await Eventually.WaitAsync("every replica running and healthy",
+            () => _resources.Values.Where(r => Workers.Contains(r.Name)).All(r => r.Replicas.Count > 0 && r.Replicas.All(x => x.IsHealthy)), StartTimeout);
+        Producer = App.GetEndpoint("producer", "http");
+        BootstrapServers = await App.GetConnectionStringAsync("kafka", deadline.Token) ?? throw new InvalidOperationException("kafka has no connection string.");
+    }
+
+    private async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var change in App.ResourceNotifications.WatchAsync(cancellationToken))
+        {
+            if (!change.Snapshot.IsHidden && _resources.TryGetValue(change.Resource.Name, out var resource))
+            {
+                resource.Observe(change);
+            }
+        }
+    }
+
+    /// <summary>The graph's last log lines, for the test's output.</summary>
     private void WriteOutput(TimeSpan stopping)
     {
-        var output = TestContext.Current.TestOutputHelper;
-        if (output is null)
+        if (TestContext.Current.TestOutputHelper is not { } output)
         {
             return;
         }
 
-        var lines = App.Resources.SelectMany(r => r.Log.Snapshot()).Concat(App.Console.Log.Snapshot()).OrderBy(l => l.Time).TakeLast(400);
         output.WriteLine($"Data directory: {Options.DataPath}; stopping took {stopping.TotalSeconds:0.0} s. Last lines:");
-        foreach (var line in lines)
+        foreach (var (time, source, text) in _logs.Lines.TakeLast(400))
         {
-            output.WriteLine($"{line.Time:HH:mm:ss.fff} {line.Source,-16}| {line.Text}");
+            output.WriteLine($"{time:HH:mm:ss.fff} {source,-16}| {text}");
         }
     }
 }

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using Signups.AppHost.Hosting;
 using Signups.Messaging.Kafka.Consuming;
 
 namespace Signups.IntegrationTests.Infrastructure;
@@ -10,10 +9,10 @@ internal static class WorkerStats
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     /// <summary>The stats of every running replica of <paramref name="worker"/> (replicas not answering are left out).</summary>
-    public static async Task<IReadOnlyList<ConsumerStats>> ReadAsync(ProjectResource worker, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<ConsumerStats>> ReadAsync(GraphResource worker, CancellationToken cancellationToken)
     {
         var stats = new List<ConsumerStats>();
-        foreach (var replica in worker.Replicas.Where(r => r.State == ResourceState.Running && r.Endpoint is not null))
+        foreach (var replica in worker.Replicas.Where(r => r.IsRunning && r.Endpoint is not null))
         {
             try
             {

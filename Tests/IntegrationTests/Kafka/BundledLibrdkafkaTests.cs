@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Signups.AppHost;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.Kafka;
@@ -15,13 +14,13 @@ public sealed class BundledLibrdkafkaTests
         var expected = PackageVersion();
         await using var graph = await TestGraph.StartAsync();
 
-        var cluster = await graph.App.DevBroker.DescribeAsync(TestContext.Current.CancellationToken);
+        var cluster = await graph.DevBroker.DescribeAsync(TestContext.Current.CancellationToken);
         Assert.Equal(expected, cluster.LibrdkafkaVersion);
         AssertBundled(cluster.LibrdkafkaPath);
 
         foreach (var service in new[] { "producer", "stream-worker", "batch-worker" })
         {
-            using var health = JsonDocument.Parse(await Http.GetStringAsync(new Uri(graph.App.GetEndpoint(service), "/health"), TestContext.Current.CancellationToken));
+            using var health = JsonDocument.Parse(await Http.GetStringAsync(new Uri(graph.EndpointOf(service), "/health"), TestContext.Current.CancellationToken));
             var kafkaChecks = health.RootElement.GetProperty("checks").EnumerateObject().Where(c => c.Name.StartsWith("kafka-", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(kafkaChecks);
             foreach (var check in kafkaChecks)
@@ -47,13 +46,13 @@ public sealed class BundledLibrdkafkaTests
             "StreamWorker" => ServiceAssemblies.StreamWorker,
             "BatchWorker" => ServiceAssemblies.BatchWorker,
             "DevBroker" => ServiceAssemblies.DevBroker,
-            _ => typeof(ServiceAssemblies).Assembly.Location,
+            _ => ServiceAssemblies.AppHost,
         });
         var dataDirectory = Path.Combine(Path.GetTempPath(), "signups-tests", $"damaged-{Guid.NewGuid():N}");
         // The AppHost runs its own dev broker (no ConnectionStrings:kafka), which needs the library too.
         await using var process = service == "AppHost"
-            ? ServiceProcess.Start(copy.EntryAssembly, ["--data-dir", dataDirectory, "--no-load"], new Dictionary<string, string>())
-            : ServiceProcess.Start(copy.EntryAssembly, new Dictionary<string, string>
+            ? StartedProcess.Start(copy.EntryAssembly, ["--data-dir", dataDirectory, "--no-load"], new Dictionary<string, string>())
+            : StartedProcess.Start(copy.EntryAssembly, new Dictionary<string, string>
             {
                 ["ConnectionStrings__kafka"] = "127.0.0.1:1",
                 ["ConnectionStrings__users-db"] = $"Data Source={Path.Combine(dataDirectory, "users.db")}",

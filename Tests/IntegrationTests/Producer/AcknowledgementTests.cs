@@ -11,7 +11,7 @@ public sealed class AcknowledgementTests
     {
         await using var graph = await TestGraph.StartAsync();
         using var client = new SignupsClient(graph.Producer);
-        await graph.App.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
 
         using (var refused = await client.PostAsync("ada@example.com", "Ada", "retry-me"))
         {
@@ -20,7 +20,7 @@ public sealed class AcknowledgementTests
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         }
 
-        await graph.App.DevBroker.SetBrokerUpAsync(-1, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetBrokerUpAsync(-1, TestContext.Current.CancellationToken);
         var accepted = await Eventually.WaitAsync("the retry with the same Idempotency-Key is accepted once the broker is back",
             _ => client.SignUpAsync("ada@example.com", "Ada", "retry-me"), signup => signup is not null, TimeSpan.FromSeconds(60));
 
@@ -36,13 +36,13 @@ public sealed class AcknowledgementTests
         using var client = new SignupsClient(graph.Producer);
 
         // The broker stores the event but answers after the Producer's 2 s deadline: a 503 for a stored event.
-        await graph.App.DevBroker.SetRoundTripTimeAsync(-1, 4000, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetRoundTripTimeAsync(-1, 4000, TestContext.Current.CancellationToken);
         using (var late = await client.PostAsync("ada@example.com", "Ada", "lost-ack"))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, late.StatusCode);
         }
 
-        await graph.App.DevBroker.SetRoundTripTimeAsync(-1, 0, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetRoundTripTimeAsync(-1, 0, TestContext.Current.CancellationToken);
         var accepted = await Eventually.WaitAsync("the retry with the same Idempotency-Key is accepted",
             _ => client.SignUpAsync("ada@example.com", "Ada", "lost-ack"), signup => signup is not null, TimeSpan.FromSeconds(60));
 

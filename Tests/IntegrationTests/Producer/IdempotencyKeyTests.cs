@@ -62,7 +62,7 @@ public sealed class IdempotencyKeyTests
             first = await client.SignUpAsync("ada@example.com", "Ada", "durable-key");
         }
 
-        await graph.App.GetProject("producer").RestartAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+        await graph.Resource("producer").RestartAsync(TestContext.Current.CancellationToken);
 
         // A new process (and port): only the SQLite store remembers the key.
         using var restarted = new SignupsClient(graph.Producer);

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Signups.AppHost;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.Producer;

@@ -10,13 +10,13 @@ public sealed class HealthTests
     public async Task HealthTurnsUnhealthyWhenTheBrokerIsDownAndHealthyWhenItIsBack()
     {
         await using var graph = await TestGraph.StartAsync();
-        var services = new[] { "producer", "stream-worker", "batch-worker" }.Select(graph.App.GetEndpoint).ToList();
+        var services = new[] { "producer", "stream-worker", "batch-worker" }.Select(graph.EndpointOf).ToList();
         Assert.True(await AllAsync(services, healthy: true), "every service is healthy before the fault");
 
-        await graph.App.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
         await Eventually.WaitAsync("every service reports unhealthy while the broker is down", _ => AllAsync(services, healthy: false), all => all, TimeSpan.FromSeconds(60));
 
-        await graph.App.DevBroker.SetBrokerUpAsync(-1, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetBrokerUpAsync(-1, TestContext.Current.CancellationToken);
         await Eventually.WaitAsync("every service reports healthy once the broker is back", _ => AllAsync(services, healthy: true), all => all, TimeSpan.FromSeconds(60));
     }
 
@@ -24,9 +24,9 @@ public sealed class HealthTests
     public async Task AliveAnswersWhileTheBrokerIsDown()
     {
         await using var graph = await TestGraph.StartAsync();
-        await graph.App.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
+        await graph.DevBroker.SetBrokerDownAsync(-1, TestContext.Current.CancellationToken);
 
-        using var alive = await Http.GetAsync(new Uri(graph.App.GetEndpoint("stream-worker"), "/alive"), TestContext.Current.CancellationToken);
+        using var alive = await Http.GetAsync(new Uri(graph.EndpointOf("stream-worker"), "/alive"), TestContext.Current.CancellationToken);
 
         Assert.True(alive.IsSuccessStatusCode);
     }

@@ -1,5 +1,3 @@
-using Signups.AppHost;
-using Signups.AppHost.Hosting;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.ServiceDefaults;
@@ -12,7 +10,7 @@ public sealed class SecretTests
         const string Secret = "pw-7f3c9e1d-do-not-print";
         await using var graph = await TestGraph.StartAsync();
         var url = $"http://127.0.0.1:{FreePort.Next()}";
-        await using var worker = ServiceProcess.Start(ServiceAssemblies.StreamWorker, new Dictionary<string, string>
+        await using var worker = StartedProcess.Start(ServiceAssemblies.StreamWorker, new Dictionary<string, string>
         {
             ["ConnectionStrings__kafka"] = graph.BootstrapServers,
             ["ConnectionStrings__users-db"] = $"Data Source={Path.Combine(graph.Options.DataPath, "secret-users.db")}",

@@ -1,4 +1,3 @@
-using Signups.AppHost;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.ServiceDefaults;
@@ -15,7 +14,7 @@ public sealed class StartupCheckTests
     [InlineData("WelcomeEmail__From", "nobody", "WelcomeEmail:From")]
     public async Task ABadSettingStopsTheStreamWorkerWithOneLineNamingIt(string name, string value, string named)
     {
-        await using var worker = ServiceProcess.Start(ServiceAssemblies.StreamWorker, Environment(name, value));
+        await using var worker = StartedProcess.Start(ServiceAssemblies.StreamWorker, Environment(name, value));
 
         var exitCode = await worker.ExitCodeAsync(Timeout);
 
@@ -28,7 +27,7 @@ public sealed class StartupCheckTests
     [Fact]
     public async Task WithoutKafkaTheProducerStopsSayingSo()
     {
-        await using var producer = ServiceProcess.Start(ServiceAssemblies.Producer, new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
+        await using var producer = StartedProcess.Start(ServiceAssemblies.Producer, new Dictionary<string, string> { ["ASPNETCORE_URLS"] = "http://127.0.0.1:0" });
 
         Assert.Equal(78, await producer.ExitCodeAsync(Timeout));
         Assert.Contains("No bootstrap servers configured.", producer.Errors, StringComparison.Ordinal);
@@ -37,7 +36,7 @@ public sealed class StartupCheckTests
     [Fact]
     public async Task ABadBatchSizeStopsTheBatchWorkerNamingIt()
     {
-        await using var worker = ServiceProcess.Start(ServiceAssemblies.BatchWorker, new Dictionary<string, string>
+        await using var worker = StartedProcess.Start(ServiceAssemblies.BatchWorker, new Dictionary<string, string>
         {
             ["ConnectionStrings__kafka"] = "127.0.0.1:1",
             ["ConnectionStrings__analytics-db"] = $"Data Source={Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.db")}",

@@ -4,13 +4,13 @@ using System.Text;
 namespace Signups.IntegrationTests.Infrastructure;
 
 /// <summary>One service started on its own from its build output, its output captured: for start-up checks.</summary>
-internal sealed class ServiceProcess : IAsyncDisposable
+internal sealed class StartedProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
     private readonly StringBuilder _stderr = new();
 
-    private ServiceProcess(Process process) => _process = process;
+    private StartedProcess(Process process) => _process = process;
 
     public string Output
     {
@@ -34,10 +34,10 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
     }
 
-    public static ServiceProcess Start(string assemblyPath, IReadOnlyDictionary<string, string> environment) =>
+    public static StartedProcess Start(string assemblyPath, IReadOnlyDictionary<string, string> environment) =>
         Start(assemblyPath, [], environment);
 
-    public static ServiceProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    public static StartedProcess Start(string assemblyPath, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
     {
         var start = new ProcessStartInfo("dotnet", [assemblyPath, .. arguments])
         {
@@ -51,7 +51,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
             start.Environment[name] = value;
         }
 
-        var service = new ServiceProcess(new Process { StartInfo = start });
+        var service = new StartedProcess(new Process { StartInfo = start });
         service._process.OutputDataReceived += (_, line) => Append(service._stdout, line.Data);
         service._process.ErrorDataReceived += (_, line) => Append(service._stderr, line.Data);
         service._process.Start();

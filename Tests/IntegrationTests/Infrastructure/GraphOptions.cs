@@ -1,0 +1,57 @@
+using System.Globalization;
+using Signups.Messaging;
+
+namespace Signups.IntegrationTests.Infrastructure;
+
+/// <summary>How a test's graph differs from <c>dotnet run --project AppHost</c>: the AppHost's own settings, and environment per resource.</summary>
+internal sealed class GraphOptions
+{
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "signups-tests", $"{DateTime.UtcNow:MMdd-HHmmss}-{Guid.NewGuid():N}"[..24]);
+
+    public bool DemoLoad { get; set; }
+
+    public int DemoLoadRate { get; set; } = 100;
+
+    public int KafkaBrokers { get; set; } = 1;
+
+    /// <summary>An existing Kafka: no dev broker runs.</summary>
+    public string? KafkaConnectionString { get; set; }
+
+    public int StreamWorkerReplicas { get; set; } = 1;
+
+    public int BatchWorkerReplicas { get; set; } = 1;
+
+    /// <summary>The topic signups travel on.</summary>
+    public string Topic => SignupTopics.UserSignups;
+
+    /// <summary>OTLP endpoint for every service, instead of the (disabled) dashboard's.</summary>
+    public string? OtlpEndpoint { get; set; }
+
+    public string? OtlpProtocol { get; set; }
+
+    /// <summary>Extra environment variables per resource name (e.g. <c>BatchWorker__MaxBatchDelay</c> for <c>batch-worker</c>).</summary>
+    public Dictionary<string, Dictionary<string, string>> Environment { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The AppHost's command line for these options.</summary>
+    public string[] Arguments()
+    {
+        List<string> arguments =
+        [
+            "--data-dir", DataPath,
+            $"--no-load={!DemoLoad}",
+            "--load-rate", Text(DemoLoadRate),
+            "--producer-port", "0",
+            "--kafka-brokers", Text(KafkaBrokers),
+            "--stream-workers", Text(StreamWorkerReplicas),
+            "--batch-workers", Text(BatchWorkerReplicas),
+        ];
+        if (KafkaConnectionString is not null)
+        {
+            arguments.Add($"--ConnectionStrings:kafka={KafkaConnectionString}");
+        }
+
+        return [.. arguments];
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
