@@ -1,24 +1,30 @@
+using System.Globalization;
 using Signups.AppHost;
-using Signups.AppHost.Hosting;
+using Signups.DevBroker.Contracts;
 
 namespace Signups.Benchmarks.Harness;
 
 /// <summary>
-/// A dev broker of a scenario's own, started through the AppHost library as the app's graph would start it,
-/// optionally with the Producer service in front of it (broker, idempotency store, producer: no workers, so
-/// that they take no processor time from what is measured).
+/// A dev broker of a scenario's own, as a process, optionally with the Producer service in front of it (broker,
+/// idempotency store, producer: no workers, so that they take no processor time from what is measured).
 /// </summary>
 internal sealed class BenchmarkBroker : IAsyncDisposable
 {
-    private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(60);
-    private readonly DistributedApplication _app;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly BenchmarkService _broker;
+    private readonly BenchmarkService? _producer;
 
-    private BenchmarkBroker(DistributedApplication app) => _app = app;
+    private BenchmarkBroker(BenchmarkService broker, string bootstrapServers, BenchmarkService? producer)
+    {
+        _broker = broker;
+        BootstrapServers = bootstrapServers;
+        _producer = producer;
+    }
 
-    public string BootstrapServers => _app.GetConnectionString("kafka");
+    public string BootstrapServers { get; }
 
     /// <summary>The Producer's HTTP endpoint, when it was started.</summary>
-    public Uri Producer => _app.GetEndpoint("producer");
+    public Uri Producer => _producer?.Endpoint ?? throw new InvalidOperationException("This broker was started without the Producer.");
 
     /// <summary>Starts the broker, and the Producer with <paramref name="producerEnvironment"/> when that is not null.</summary>
     public static async Task<BenchmarkBroker> StartAsync(
@@ -27,60 +33,46 @@ internal sealed class BenchmarkBroker : IAsyncDisposable
         IReadOnlyDictionary<string, string>? producerEnvironment,
         CancellationToken cancellationToken)
     {
-        var options = BenchmarkAppHostOptions.Create(dataDirectory, TimeSpan.FromSeconds(15));
-        options.KafkaPartitions = partitions;
-        options.StartTimeout = TimeSpan.FromSeconds(60);
-        DistributedApplication app;
+        var port = FreePort.Next();
+        var broker = await BenchmarkService.StartAsync(ServiceAssemblies.DevBroker, new Dictionary<string, string>
+        {
+            ["DevBroker__BootstrapPort"] = port.ToString(CultureInfo.InvariantCulture),
+            ["DevBroker__Partitions"] = partitions.ToString(CultureInfo.InvariantCulture),
+        }, StartTimeout, cancellationToken);
+        var bootstrap = $"127.0.0.1:{port}";
         if (producerEnvironment is null)
         {
-            var builder = new DistributedApplicationBuilder(options);
-            builder.AddKafka("kafka");
-            app = builder.Build();
-        }
-        else
-        {
-            options.Environment["producer"] = new Dictionary<string, string>(producerEnvironment, StringComparer.Ordinal);
-            app = SignupsAppHost.CreateProducerOnly(options);
+            return new BenchmarkBroker(broker, bootstrap, null);
         }
 
         try
         {
-            await app.StartAsync(cancellationToken);
+            var environment = new Dictionary<string, string>(producerEnvironment, StringComparer.Ordinal)
+            {
+                ["ConnectionStrings__kafka"] = bootstrap,
+                ["ConnectionStrings__idempotency-db"] = $"Data Source={Path.Combine(dataDirectory, "idempotency.db")}",
+            };
+            var producer = await BenchmarkService.StartAsync(ServiceAssemblies.Producer, environment, StartTimeout, cancellationToken);
+            return new BenchmarkBroker(broker, bootstrap, producer);
         }
         catch
         {
-            await app.DisposeAsync();
+            await broker.DisposeAsync();
             throw;
         }
-
-        return new BenchmarkBroker(app);
     }
 
     public Task CreateTopicAsync(string name, int partitions, CancellationToken cancellationToken) =>
-        _app.DevBroker.CreateTopicAsync(name, partitions, cancellationToken);
+        new DevBrokerClient(_broker.Endpoint).CreateTopicAsync(name, partitions, cancellationToken);
 
-    /// <summary>
-    /// Stops everything in order, as the AppHost does. A stop that takes longer than every grace period together
-    /// fails the run naming what had not stopped (and kills it), rather than hanging the whole benchmark.
-    /// </summary>
+    /// <summary>Stops the Producer, then the broker.</summary>
     public async ValueTask DisposeAsync()
     {
-        try
+        if (_producer is not null)
         {
-            await _app.DisposeAsync().AsTask().WaitAsync(StopTimeout);
+            await _producer.DisposeAsync();
         }
-        catch (TimeoutException)
-        {
-            var stuck = _app.Resources.Where(r => r.State is ResourceState.Starting or ResourceState.Running or ResourceState.Restarting or ResourceState.Stopping).ToList();
-            foreach (var project in stuck.OfType<ProjectResource>())
-            {
-                for (var replica = 1; replica <= project.Replicas.Count; replica++)
-                {
-                    project.Kill(replica);
-                }
-            }
 
-            throw new TimeoutException($"The benchmark's services did not stop within {StopTimeout.TotalSeconds:0} s: {string.Join(", ", stuck.Select(r => $"{r.Name} ({r.State})"))}.");
-        }
+        await _broker.DisposeAsync();
     }
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using Signups.AppHost;
-using Signups.AppHost.Hosting;
+using Signups.Hosting.Kafka;
 using Signups.Messaging.Kafka.Consuming;
 
 namespace Signups.Benchmarks.Harness;
 
 /// <summary>
-/// One worker process, started through the AppHost library as the graph starts it (its own store, its
-/// configuration under Aspire's names) against a broker that already holds the events to consume.
+/// One worker process with the configuration the AppHost gives it (its own store, Aspire's names, the dev-broker
+/// consumer settings, the GC setting) against a broker that already holds the events to consume.
 /// </summary>
 internal sealed class BenchmarkWorker : IAsyncDisposable
 {
@@ -17,12 +17,10 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
 
     private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(5) };
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
-    private readonly DistributedApplication _app;
-    private readonly ProjectResource _worker;
+    private readonly BenchmarkService _worker;
 
-    private BenchmarkWorker(DistributedApplication app, ProjectResource worker, string database)
+    private BenchmarkWorker(BenchmarkService worker, string database)
     {
-        _app = app;
         _worker = worker;
         DatabasePath = database;
     }
@@ -30,45 +28,40 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
     /// <summary>The worker's SQLite file.</summary>
     public string DatabasePath { get; }
 
-    /// <summary>Starts <paramref name="worker"/> (<see cref="Stream"/> or <see cref="Batch"/>) in consumer group <paramref name="group"/>; returns when it has joined.</summary>
+    /// <summary>Where the worker serves <c>/stats</c>.</summary>
+    public Uri Endpoint => _worker.Endpoint;
+
+    /// <summary>Starts <paramref name="worker"/> (<see cref="Stream"/> or <see cref="Batch"/>) in consumer group <paramref name="group"/>; returns when it is healthy.</summary>
     public static async Task<BenchmarkWorker> StartAsync(string worker, string bootstrapServers, string group, string dataDirectory,
         IReadOnlyDictionary<string, string>? environment, CancellationToken cancellationToken)
     {
-        var options = BenchmarkAppHostOptions.Create(dataDirectory, TimeSpan.FromSeconds(30));
-        options.KafkaConnectionString = bootstrapServers;
-        options.StartTimeout = TimeSpan.FromSeconds(90);
-        var builder = new DistributedApplicationBuilder(options);
-        var kafka = builder.AddKafka("kafka");
         var (store, file, assembly) = worker == Stream
             ? ("users-db", "users.db", ServiceAssemblies.StreamWorker)
             : ("analytics-db", "analytics.db", ServiceAssemblies.BatchWorker);
-        var database = builder.AddSqlite(store, file);
-        var project = builder.AddProject(worker, assembly)
-            .WithReference(kafka)
-            .WithReference(database)
-            .WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__GroupId", group)
-            .WithEnvironment("WelcomeEmail__PickupDirectory", Path.Combine(options.DataPath, "mail"))
-            .WithWorkerGarbageCollection()
-            .WithDevBrokerConsumerSettings(options.DevBrokerSessionTimeout)
-            .WithEnvironment(environment ?? new Dictionary<string, string>())
-            .WaitFor(kafka)
-            .WaitFor(database);
-        var app = builder.Build();
-        try
+        var database = Path.Combine(Path.GetFullPath(dataDirectory), file);
+        const string consumer = "Aspire__Confluent__Kafka__Consumer__Config__";
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            await app.StartAsync(cancellationToken);
-        }
-        catch
+            ["ConnectionStrings__kafka"] = bootstrapServers,
+            [$"ConnectionStrings__{store}"] = $"Data Source={database}",
+            [consumer + "GroupId"] = group,
+            [consumer + "SessionTimeoutMs"] = DevBrokerClientSettings.SessionTimeoutMs.ToString(CultureInfo.InvariantCulture),
+            [consumer + "HeartbeatIntervalMs"] = DevBrokerClientSettings.HeartbeatIntervalMs.ToString(CultureInfo.InvariantCulture),
+            [consumer + "FetchWaitMaxMs"] = DevBrokerClientSettings.FetchWaitMaxMs.ToString(CultureInfo.InvariantCulture),
+            ["WelcomeEmail__PickupDirectory"] = Path.Combine(Path.GetFullPath(dataDirectory), "mail"),
+            // As the AppHost sets it for both workers (WorkerResourceExtensions).
+            ["DOTNET_GCgen0size"] = "0x400000",
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            await app.DisposeAsync();
-            throw;
+            settings[name] = value;
         }
 
-        return new BenchmarkWorker(app, project.Resource, database.Resource.DatabasePath);
+        return new BenchmarkWorker(await BenchmarkService.StartAsync(assembly, settings, TimeSpan.FromSeconds(90), cancellationToken), database);
     }
 
     public async Task<ConsumerStats> StatsAsync(CancellationToken cancellationToken) =>
-        (await Http.GetFromJsonAsync(new Uri(_worker.Endpoint!, "/stats"), BenchmarkJsonContext.Default.ConsumerStats, cancellationToken))!;
+        (await Http.GetFromJsonAsync(new Uri(_worker.Endpoint, "/stats"), BenchmarkJsonContext.Default.ConsumerStats, cancellationToken))!;
 
     /// <summary>Waits until <paramref name="count"/> events are persisted; fails after <paramref name="timeout"/>.</summary>
     public async Task<ConsumerStats> WaitForProcessedAsync(long count, TimeSpan timeout, CancellationToken cancellationToken)
@@ -93,13 +86,13 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
     {
         get
         {
-            var line = File.ReadLines($"/proc/{_worker.Replicas[0].ProcessId}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            var line = File.ReadLines($"/proc/{_worker.ProcessId}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
             return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0;
         }
     }
 
     /// <summary>Sends SIGTERM and waits for the worker to drain and exit.</summary>
-    public async Task<StopOutcome> StopAsync() => (await _worker.StopReplicasAsync(TimeSpan.FromSeconds(30)))[0];
+    public Task<(int ExitCode, TimeSpan Duration)> StopAsync() => _worker.StopAsync(TimeSpan.FromSeconds(30));
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    public ValueTask DisposeAsync() => _worker.DisposeAsync();
 }

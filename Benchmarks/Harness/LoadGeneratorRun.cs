@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Signups.AppHost;
-using Signups.AppHost.Hosting;
 
 namespace Signups.Benchmarks.Harness;
 
@@ -17,7 +16,7 @@ internal static class LoadGeneratorRun
         var environment = context.Settings.ProducerEnvironment();
         environment["ConnectionStrings__kafka"] = bootstrapServers;
         environment["Messaging__Topic"] = topic;
-        await ChildProcess.RunAsync(DotnetHost.Path,
+        await ChildProcess.RunAsync("dotnet",
             [ServiceAssemblies.Producer, "load", "--count", count.ToString(CultureInfo.InvariantCulture), "--rate", rate.ToString(CultureInfo.InvariantCulture), "--summary-json", summaryFile],
             environment, ProcessTimeout, cancellationToken);
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Signups.AppHost;
-using Signups.AppHost.Hosting;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawProduce;
 
@@ -65,7 +64,7 @@ internal sealed class ProducerThroughputScenario : IBenchmarkScenario
     {
         var resultFile = Path.Combine(context.WorkDirectory, "raw.json");
         var settings = Path.Combine(Path.GetDirectoryName(ServiceAssemblies.Producer)!, "appsettings.json");
-        await ChildProcess.RunAsync(DotnetHost.Path,
+        await ChildProcess.RunAsync("dotnet",
             [typeof(ProducerThroughputScenario).Assembly.Location, "raw-produce", "--bootstrap-servers", broker.BootstrapServers,
              "--topic", "bench_raw", "--count", context.Settings.MessageCount.ToString(CultureInfo.InvariantCulture), "--settings", settings, "--result", resultFile,
              .. context.Settings.ProducerConfig.SelectMany(c => new[] { "--config", $"{c.Key}={c.Value}" })],

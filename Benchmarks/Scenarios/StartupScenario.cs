@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using Signups.AppHost.Hosting;
+using Signups.AppHost;
 using Signups.Benchmarks.Harness;
 
 namespace Signups.Benchmarks.Scenarios;
 
 /// <summary>
-/// From launching the AppHost (a whole process, as <c>./start.sh</c> would, without its build) to every resource
-/// healthy: the moment it prints <c>Producer: </c>. Then SIGTERM, and the ordered stop must end it with exit code 0.
+/// From launching the AppHost (a whole process, as <c>dotnet run --project AppHost</c> would, without its build) to
+/// every resource healthy under DCP: the moment it prints <c>Producer: </c>. Then SIGTERM, and the ordered stop must
+/// end it with exit code 0.
 /// </summary>
 internal sealed class StartupScenario : IBenchmarkScenario
 {
@@ -18,13 +19,18 @@ internal sealed class StartupScenario : IBenchmarkScenario
 
     public async Task<ScenarioFigures> RunOnceAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(DotnetHost.Path,
-            [Signups.AppHost.AppHostLocation.Assembly, "--no-load", "--data-dir", Path.Combine(context.WorkDirectory, "data"), "--producer-port", "0", "--dashboard-port", "0"])
+        var start = new ProcessStartInfo("dotnet",
+            [ServiceAssemblies.AppHost, "--no-load=true", "--data-dir", Path.Combine(context.WorkDirectory, "data"), "--producer-port", "0"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // What the AppHost's launch profile gives `dotnet run`, on free ports.
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{FreePort.Next()}";
+        start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
+        start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
+        start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
         using var apphost = new Process { StartInfo = start };
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         apphost.OutputDataReceived += (_, line) =>
@@ -42,7 +48,10 @@ internal sealed class StartupScenario : IBenchmarkScenario
         await ready.Task.WaitAsync(Limit, cancellationToken);
         var startup = clock.Elapsed;
 
-        ProcessSignals.Terminate(apphost.Id);
+        using (var terminate = Process.Start("kill", ["-TERM", apphost.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await terminate.WaitForExitAsync(cancellationToken);
+        }
 
         using var stopped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         stopped.CancelAfter(Limit);

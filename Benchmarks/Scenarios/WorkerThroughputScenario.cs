@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Signups.AppHost.Hosting;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawConsume;
 using Signups.Messaging;
@@ -68,7 +67,7 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
             }
 
             var stopped = await worker.StopAsync();
-            context.Log.WriteLine(FormattableString.Invariant($"    {turn}: {count / (last - first).TotalSeconds:N0} msg/s over {(last - first).TotalSeconds:0.00} s, {stats.Batches} batches; stop: {stopped.Note}"));
+            context.Log.WriteLine(FormattableString.Invariant($"    {turn}: {count / (last - first).TotalSeconds:N0} msg/s over {(last - first).TotalSeconds:0.00} s, {stats.Batches} batches; stop: exit code {stopped.ExitCode} after {stopped.Duration.TotalSeconds:0.0} s"));
         }
 
         figures.Figures["batch_worker_vs_raw_ratio"] = figures.Figures["batch_worker_msgs_per_s"] / figures.Figures["raw_consume_msgs_per_s"];
@@ -81,7 +80,7 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
     private static async Task<RawConsumeResult> RawAsync(string bootstrapServers, long count, BenchmarkContext context, CancellationToken cancellationToken)
     {
         var resultFile = Path.Combine(context.WorkDirectory, "raw-consume.json");
-        await ChildProcess.RunAsync(DotnetHost.Path,
+        await ChildProcess.RunAsync("dotnet",
             [typeof(WorkerThroughputScenario).Assembly.Location, "raw-consume", "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups,
              "--group", $"raw-{Guid.NewGuid():N}", "--count", count.ToString(CultureInfo.InvariantCulture), "--result", resultFile],
             null, ConsumeTimeout, cancellationToken);

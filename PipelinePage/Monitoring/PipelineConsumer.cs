@@ -1,11 +1,6 @@
 namespace Signups.PipelinePage.Monitoring;
 
-/// <summary>A service that consumes the pipeline's topic as a consumer group and answers <c>GET /stats</c>.</summary>
-internal sealed class PipelineConsumer
-{
-    /// <summary>The service's name (<c>stream-worker</c>), as service discovery knows it.</summary>
-    public string Resource { get; set; } = "";
-
-    /// <summary>Its consumer group.</summary>
-    public string Group { get; set; } = "";
-}
+/// <summary>A resource that consumes the pipeline's topic as a consumer group and answers <c>GET /stats</c>; bound from <c>Pipeline:Consumers:N</c>.</summary>
+/// <param name="Resource">The resource name (<c>stream-worker</c>).</param>
+/// <param name="Group">Its consumer group.</param>
+internal sealed record PipelineConsumer(string Resource, string Group);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Signups.AppHost;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.AppHost;

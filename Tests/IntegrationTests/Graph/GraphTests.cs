@@ -1,4 +1,5 @@
 using Signups.DevBroker.Contracts;
+using Signups.AppHost;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.Graph;

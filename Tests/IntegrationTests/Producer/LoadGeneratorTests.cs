@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Signups.AppHost;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.Producer;

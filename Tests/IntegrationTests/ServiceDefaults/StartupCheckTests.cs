@@ -1,3 +1,4 @@
+using Signups.AppHost;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.ServiceDefaults;

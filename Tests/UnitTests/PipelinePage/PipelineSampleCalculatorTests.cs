@@ -1,8 +1,7 @@
-using Signups.AppHost.Dashboard.Metrics;
-using Signups.AppHost.Pipeline;
+using Signups.PipelinePage.Monitoring;
 using Signups.Messaging.Kafka.Consuming;
 
-namespace Signups.UnitTests.Dashboard;
+namespace Signups.UnitTests.PipelinePage;
 
 public sealed class PipelineSampleCalculatorTests
 {

@@ -1,12 +1,15 @@
-namespace Signups.IntegrationTests.Infrastructure;
+using System.Reflection;
+
+namespace Signups.AppHost;
 
 /// <summary>
-/// The entry assemblies of the services, for tests that start one on its own (start-up checks, the load generator):
-/// each project's build output in the configuration these tests were built in, found from the AppHost's <c>Projects.*</c>.
+/// The entry assembly of each service in this build's configuration, from the <c>Projects.*</c> types: for the tests
+/// and benchmarks that start one service on its own (start-up checks, the load generator, raw throughput).
 /// </summary>
 internal static class ServiceAssemblies
 {
-    private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+    private static readonly string Configuration =
+        typeof(ServiceAssemblies).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
 
     public static string Producer => Of(new Projects.Signups_Producer().ProjectPath);
 
@@ -16,7 +19,7 @@ internal static class ServiceAssemblies
 
     public static string DevBroker => Of(new Signups.Hosting.Kafka.DevBrokerProject().ProjectPath);
 
-    public static string AppHost => Of(Projects.Signups_AppHost.ProjectPath);
+    public static string AppHost => Of(Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(new Projects.Signups_Producer().ProjectPath))!, "AppHost", "Signups.AppHost.csproj"));
 
     private static string Of(string projectPath) =>
         Path.Combine(Path.GetDirectoryName(projectPath)!, "bin", Configuration, "net10.0", Path.GetFileNameWithoutExtension(projectPath) + ".dll");

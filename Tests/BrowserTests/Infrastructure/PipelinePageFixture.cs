@@ -1,26 +1,20 @@
 using Microsoft.Playwright;
-using Signups.AppHost;
-using Signups.AppHost.Dashboard;
-using Signups.AppHost.Dashboard.Metrics;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.BrowserTests.Infrastructure;
 
 /// <summary>
-/// A whole graph under the demo load with its dashboard on a free port, started through the AppHost's own code,
-/// and one headless Chromium; shared by the tests of a class (each opens its own page).
+/// A whole graph under the demo load, started from the AppHost, and one headless Chromium; shared by the tests of a
+/// class (each opens its own page of the <c>pipeline</c> resource).
 /// </summary>
-public sealed class DashboardFixture : IAsyncLifetime
+public sealed class PipelinePageFixture : IAsyncLifetime
 {
     private const int LoadRate = 50;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
-    /// <summary>Where the dashboard listens (the port it actually bound).</summary>
-    public Uri Dashboard { get; private set; } = null!;
-
-    /// <summary>What the dashboard's charts are drawn from.</summary>
-    public PipelineMonitor Monitor { get; private set; } = null!;
+    /// <summary>The pipeline page, at the endpoint the Aspire dashboard links to.</summary>
+    public Uri Page { get; private set; } = null!;
 
     internal TestGraph Graph { get; private set; } = null!;
 
@@ -30,20 +24,17 @@ public sealed class DashboardFixture : IAsyncLifetime
         {
             options.DemoLoad = true;
             options.DemoLoadRate = LoadRate;
-            options.DashboardPort = 0;
         });
-        Monitor = Graph.App.StartPipelineMonitor(SignupsAppHost.Pipeline(Graph.Options));
-        Dashboard = await Graph.App.StartDashboardAsync(Monitor, TestContext.Current.CancellationToken)
-            ?? throw new InvalidOperationException("The dashboard did not start.");
+        Page = Graph.App.GetEndpoint("pipeline", "http");
         _playwright = await Playwright.CreateAsync();
         _browser = await HeadlessChromium.LaunchAsync(_playwright);
     }
 
-    /// <summary>A new page (its own browser context) showing the dashboard.</summary>
+    /// <summary>A new page (its own browser context) showing the pipeline.</summary>
     public async Task<IPage> OpenAsync()
     {
-        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1500 } });
-        await page.GotoAsync(Dashboard.ToString());
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1100 } });
+        await page.GotoAsync(Page.ToString());
         return page;
     }
 
