@@ -8,8 +8,6 @@ internal static class AppHostPreflight
     /// <summary>A setting is wrong (EX_USAGE).</summary>
     public const int BadSetting = 2;
 
-    /// <summary>librdkafka cannot be loaded (EX_CONFIG), as in every service.</summary>
-    public const int NativeLibraryMissing = 78;
 
     /// <summary>The settings, or null after one line on standard error; <paramref name="exitCode"/> then says why.</summary>
     public static AppHostSettings? Check(IDistributedApplicationBuilder builder, out int exitCode)
@@ -19,7 +17,7 @@ internal static class AppHostPreflight
         if (!Librdkafka.IsAvailable)
         {
             Console.Error.WriteLine($"apphost: {Librdkafka.Problem}");
-            exitCode = NativeLibraryMissing;
+            exitCode = Librdkafka.UnavailableExitCode;
             return null;
         }
 

@@ -16,7 +16,7 @@ internal static class WorkerResourceExtensions
             .WithReference(kafka)
             .WaitFor(kafka)
             .WithHttpEndpoint(name: "http")
-            .WithHttpHealthCheck("/health")
+            .WithServiceHealthCheck()
             .WithReplicas(replicas)
             .WithRestartOnCrash()
             .WithKillReplicaCommand()

@@ -5,7 +5,7 @@ using Signups.Messaging.Kafka.Native;
 if (!Librdkafka.IsAvailable)
 {
     await Console.Error.WriteLineAsync($"benchmarks: {Librdkafka.Problem}");
-    return 78;
+    return Librdkafka.UnavailableExitCode;
 }
 
 return await BenchmarkCommandLine.Create().Parse(args).InvokeAsync();

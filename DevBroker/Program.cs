@@ -4,7 +4,7 @@ using Signups.Messaging.Kafka.Native;
 if (!Librdkafka.IsAvailable)
 {
     Console.Error.WriteLine($"dev-broker: {Librdkafka.Problem}");
-    return 78;
+    return Librdkafka.UnavailableExitCode;
 }
 
 var builder = WebApplication.CreateSlimBuilder(args);

@@ -12,7 +12,8 @@ namespace Signups.Hosting.Kafka;
 /// </summary>
 internal sealed class KafkaClusterHealthCheck(IResourceWithConnectionString kafka, KafkaClusterAnnotation cluster, bool createTopics) : IHealthCheck, IDisposable
 {
-    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
+    // Short, so that a check made before the broker listens fails soon and the next one comes.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(3);
     private IAdminClient? _admin;
     private string? _bootstrap;
 

@@ -1,4 +1,4 @@
-# Sourced by start.sh and test.sh: installs what this kind of machine (Debian 12, .NET 10 SDK) may lack.
+# Sourced by test.sh and bench.sh: installs what this kind of machine (Debian 12, .NET 10 SDK) may lack.
 # Each step says what it does; nothing is installed when it is already there.
 
 signups_install() {

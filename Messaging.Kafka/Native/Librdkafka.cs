@@ -15,6 +15,9 @@ public static class Librdkafka
     /// <summary>The library name for <c>[LibraryImport]</c> declarations; bound by <see cref="RegisterResolver"/>.</summary>
     public const string LibraryName = "librdkafka";
 
+    /// <summary>The exit code of a process that cannot load the library (EX_CONFIG, as for any bad setting).</summary>
+    public const int UnavailableExitCode = 78;
+
     // The names Confluent.Kafka imports the library by (NativeMethods, NativeMethods_Centos8, NativeMethods_Alpine).
     private static readonly string[] ImportNames = [LibraryName, "centos8-librdkafka", "alpine-librdkafka"];
 

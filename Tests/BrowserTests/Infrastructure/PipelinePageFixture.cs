@@ -24,6 +24,7 @@ public sealed class PipelinePageFixture : IAsyncLifetime
         {
             options.DemoLoad = true;
             options.DemoLoadRate = LoadRate;
+            options.PipelinePage = true;
         });
         Page = Graph.App.GetEndpoint("pipeline", "http");
         _playwright = await Playwright.CreateAsync();

@@ -11,7 +11,7 @@ public sealed class AppHostLifecycleTests
     [Fact]
     public async Task EveryResourceBecomesHealthyWithItsHealthCheckShown()
     {
-        await using var graph = await TestGraph.StartAsync();
+        await using var graph = await TestGraph.StartAsync(options => options.PipelinePage = true);
         var ct = TestContext.Current.CancellationToken;
 
         foreach (var name in new[] { "kafka", "producer", "stream-worker", "batch-worker", "pipeline", "users-db", "analytics-db", "idempotency-db" })

@@ -152,7 +152,7 @@ public sealed class GraphTests
         var outcomes = await graph.StopAsync();
         await graph.DisposeAsync();
 
-        Assert.Equal(["batch-worker", "demo-load", "kafka", "pipeline", "producer", "stream-worker"], outcomes.Select(o => o.Resource).Order());
+        Assert.Equal(["batch-worker", "demo-load", "kafka", "producer", "stream-worker"], outcomes.Select(o => o.Resource).Order());
         Assert.All(outcomes, o => Assert.True(o.IsClean, o.ToString()));
         var stores = graph.Stores;
         var published = await stores.ScalarAsync(stores.UsersDb, "SELECT sum(next_offset) FROM consumer_offsets");

@@ -10,6 +10,9 @@ internal sealed class GraphOptions
 
     public bool DemoLoad { get; set; }
 
+    /// <summary>Run the pipeline page (only its own tests need it).</summary>
+    public bool PipelinePage { get; set; }
+
     public int DemoLoadRate { get; set; } = 100;
 
     public int KafkaBrokers { get; set; } = 1;

@@ -102,7 +102,11 @@ internal sealed class TestGraph : IAsyncDisposable
         builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs));
         if (producerOnly)
         {
-            WithoutWorkers(builder);
+            Without(builder, [.. Workers, "pipeline", "demo-load"]);
+        }
+        else if (!options.PipelinePage)
+        {
+            Without(builder, ["pipeline"]);
         }
 
         Configure(builder, options);
@@ -145,10 +149,10 @@ internal sealed class TestGraph : IAsyncDisposable
         }
     }
 
-    // The model without the workers and what exists only for them.
-    private static void WithoutWorkers(IDistributedApplicationTestingBuilder builder)
+    // The model without some resources (and without anything waiting for them): fewer processes where a test needs none of them.
+    private static void Without(IDistributedApplicationTestingBuilder builder, string[] names)
     {
-        var removed = builder.Resources.Where(r => Workers.Contains(r.Name) || r.Name is "pipeline" or "demo-load").ToList();
+        var removed = builder.Resources.Where(r => names.Contains(r.Name)).ToList();
         foreach (var resource in removed)
         {
             builder.Resources.Remove(resource);

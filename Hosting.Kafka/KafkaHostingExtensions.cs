@@ -11,7 +11,7 @@ namespace Aspire.Hosting;
 /// <c>builder.AddKafka("kafka")</c>, shaped like Aspire.Hosting.Kafka's, so that the real package is a one-line change
 /// away once it can run here (it needs a container engine).
 /// </summary>
-public static class KafkaBuilderExtensions
+public static class KafkaHostingExtensions
 {
     private const string ContainerImage = "confluentinc/confluent-local";
     private const string ContainerTag = "8.2.0";
@@ -78,15 +78,15 @@ public static class KafkaBuilderExtensions
 
     private static IResourceBuilder<IResourceWithConnectionString> AddDevBroker(this IDistributedApplicationBuilder builder, string name, int? port)
     {
-        var broker = builder.AddResource(new KafkaDevBrokerResource(name))
+        var resource = new KafkaDevBrokerResource(name);
+        var broker = builder.AddResource(resource)
             .WithAnnotation<IProjectMetadata>(new DevBrokerProject())
             .WithProjectDefaults(new ProjectResourceOptions { ExcludeLaunchProfile = true })
             .WithHttpEndpoint(name: "http")
             .WithEndpoint(port: port, name: KafkaDevBrokerResource.BootstrapEndpointName, scheme: "tcp", env: "DevBroker__BootstrapPort")
-            .WithHttpHealthCheck("/health", endpointName: "http")
             .WithEnvironment(context =>
             {
-                var cluster = context.Resource.Annotations.OfType<KafkaClusterAnnotation>().Single();
+                var cluster = resource.Annotations.OfType<KafkaClusterAnnotation>().Single();
                 context.EnvironmentVariables["DevBroker__Brokers"] = cluster.Brokers.ToString(CultureInfo.InvariantCulture);
                 context.EnvironmentVariables["DevBroker__Partitions"] = cluster.Partitions.ToString(CultureInfo.InvariantCulture);
                 for (var i = 0; i < cluster.Topics.Count; i++)
