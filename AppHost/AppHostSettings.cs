@@ -36,6 +36,9 @@ internal sealed class AppHostSettings
     /// <summary>The Producer's port on the host; null for one Aspire chooses (<c>--producer-port 0</c>).</summary>
     public required int? ProducerPort { get; init; }
 
+    /// <summary>First delay before a crashed replica is started again; doubles per crash within a minute (<c>--restart-delay-ms</c>).</summary>
+    public required TimeSpan RestartDelay { get; init; }
+
     /// <summary>The mail pickup directory.</summary>
     public string MailDirectory => Path.Combine(DataPath, "mail");
 
@@ -54,6 +57,7 @@ internal sealed class AppHostSettings
             StreamWorkers = Number(configuration, "stream-workers", 1, 1, 64),
             BatchWorkers = Number(configuration, "batch-workers", 1, 1, 64),
             ProducerPort = producerPort == 0 ? null : producerPort,
+            RestartDelay = TimeSpan.FromMilliseconds(Number(configuration, "restart-delay-ms", 1000, 0, 60_000)),
         };
     }
 

@@ -18,12 +18,12 @@ var analyticsDb = builder.AddSqliteDatabase("analytics-db", Path.Combine(setting
 var idempotencyDb = builder.AddSqliteDatabase("idempotency-db", Path.Combine(settings.DataPath, "idempotency.db"));
 
 var streamWorker = builder.AddProject<Projects.Signups_StreamWorker>("stream-worker")
-    .AsSignupWorker(kafka, SignupConsumerGroups.StreamWorker, settings.StreamWorkers)
+    .AsSignupWorker(kafka, SignupConsumerGroups.StreamWorker, settings.StreamWorkers, settings.RestartDelay)
     .WithReference(usersDb)
     .WithEnvironment("WelcomeEmail__PickupDirectory", settings.MailDirectory);
 
 var batchWorker = builder.AddProject<Projects.Signups_BatchWorker>("batch-worker")
-    .AsSignupWorker(kafka, SignupConsumerGroups.BatchWorker, settings.BatchWorkers)
+    .AsSignupWorker(kafka, SignupConsumerGroups.BatchWorker, settings.BatchWorkers, settings.RestartDelay)
     .WithReference(analyticsDb);
 
 // Nothing is published before both groups consume.
@@ -33,7 +33,7 @@ var producer = builder.AddProject<Projects.Signups_Producer>("producer")
     .WithHttpEndpoint(port: settings.ProducerPort, name: "http")
     .WithExternalHttpEndpoints()
     .WithServiceHealthCheck()
-    .WithRestartOnCrash()
+    .WithRestartOnCrash(settings.RestartDelay)
     .WaitFor(kafka)
     .WaitFor(streamWorker)
     .WaitFor(batchWorker);

@@ -11,14 +11,14 @@ internal static class WorkerResourceExtensions
     /// on an http endpoint, started again when it crashes, a kill command, and caught up before its ordered stop.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AsSignupWorker(
-        this IResourceBuilder<ProjectResource> worker, IResourceBuilder<IResourceWithConnectionString> kafka, string group, int replicas) =>
+        this IResourceBuilder<ProjectResource> worker, IResourceBuilder<IResourceWithConnectionString> kafka, string group, int replicas, TimeSpan restartDelay) =>
         worker
             .WithReference(kafka)
             .WaitFor(kafka)
             .WithHttpEndpoint(name: "http")
             .WithServiceHealthCheck()
             .WithReplicas(replicas)
-            .WithRestartOnCrash()
+            .WithRestartOnCrash(restartDelay)
             .WithKillReplicaCommand()
             .WithCatchUpBeforeStop(kafka, SignupTopics.UserSignups, group)
             .WithWorkerGarbageCollection();

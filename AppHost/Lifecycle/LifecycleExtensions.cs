@@ -28,10 +28,10 @@ internal static class LifecycleExtensions
         return builder;
     }
 
-    /// <summary>A replica that exits with a code other than 0 is started again, after 1 s, doubling up to 30 s.</summary>
-    public static IResourceBuilder<T> WithRestartOnCrash<T>(this IResourceBuilder<T> builder)
+    /// <summary>A replica that exits with a code other than 0 is started again after <paramref name="firstDelay"/>, doubling up to 30 s.</summary>
+    public static IResourceBuilder<T> WithRestartOnCrash<T>(this IResourceBuilder<T> builder, TimeSpan firstDelay)
         where T : IResource =>
-        builder.WithAnnotation(new CrashRestartAnnotation(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30)));
+        builder.WithAnnotation(new CrashRestartAnnotation(firstDelay, TimeSpan.FromSeconds(30)));
 
     /// <summary>On the ordered stop, this worker is signalled only when <paramref name="group"/> has caught up with <paramref name="topic"/> (at most 10 s).</summary>
     public static IResourceBuilder<T> WithCatchUpBeforeStop<T>(this IResourceBuilder<T> builder, IResourceBuilder<IResourceWithConnectionString> kafka, string topic, string group)

@@ -76,6 +76,8 @@ internal sealed class PipelineSampleCalculator(PipelineShape shape)
     }
 
     // Average batch size over the batches written since the previous reading; a replica with a new process counts from zero.
+    // A worker counts a batch's events just before the batch itself, so a reading can fall between the two: the
+    // baseline moves on only once a batch is counted, and those events go with their batch.
     private double? BatchSize(string group, IReadOnlyList<ReplicaStats> replicas)
     {
         if (replicas.Count == 0)
@@ -86,14 +88,20 @@ internal sealed class PipelineSampleCalculator(PipelineShape shape)
         long events = 0, batches = 0;
         foreach (var replica in replicas)
         {
-            if (_lastStats.TryGetValue(replica.Replica, out var previous))
+            var previous = _lastStats.GetValueOrDefault(replica.Replica);
+            var restarted = previous is not null && (previous.ProcessId != replica.ProcessId || replica.Stats.Batches < previous.Stats.Batches);
+            var since = previous is null || restarted ? null : previous.Stats;
+            var newBatches = replica.Stats.Batches - (since?.Batches ?? 0);
+            if (previous is not null && newBatches > 0)
             {
-                var restarted = previous.ProcessId != replica.ProcessId || replica.Stats.Batches < previous.Stats.Batches;
-                events += replica.Stats.Processed - (restarted ? 0 : previous.Stats.Processed);
-                batches += replica.Stats.Batches - (restarted ? 0 : previous.Stats.Batches);
+                events += replica.Stats.Processed - (since?.Processed ?? 0);
+                batches += newBatches;
             }
 
-            _lastStats[replica.Replica] = replica;
+            if (previous is null || restarted || newBatches > 0)
+            {
+                _lastStats[replica.Replica] = replica;
+            }
         }
 
         if (batches > 0)

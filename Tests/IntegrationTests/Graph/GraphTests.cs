@@ -139,7 +139,7 @@ public sealed class GraphTests
     }
 
     [Fact]
-    public async Task TheOrderedStopLeavesEveryStoreCompleteAndEveryProcessExitedWithZero()
+    public async Task TheOrderedStopGoesLoadProducerWorkersBrokerAndLeavesEveryStoreCompleteWithEveryExitCodeZero()
     {
         var graph = await TestGraph.StartAsync(options =>
         {
@@ -151,6 +151,18 @@ public sealed class GraphTests
 
         var outcomes = await graph.StopAsync();
         await graph.DisposeAsync();
+
+        // In order: the demo load, then the producer, each worker only once the producer has exited, the broker last.
+        var load = Assert.Single(outcomes, o => o.Resource == "demo-load");
+        var producer = Assert.Single(outcomes, o => o.Resource == "producer");
+        var workers = outcomes.Where(o => o.Resource.EndsWith("-worker", StringComparison.Ordinal)).ToList();
+        var kafka = Assert.Single(outcomes, o => o.Resource == "kafka");
+        Assert.True(producer.SignalledAt >= load.ExitedAt, "the producer was stopped before the demo load had exited");
+        Assert.All(workers, worker => Assert.True(worker.SignalledAt >= producer.ExitedAt,
+            $"{worker.Replica} was signalled at {worker.SignalledAt:O}, before the producer exited at {producer.ExitedAt:O}"));
+        Assert.All(workers, worker => Assert.True(kafka.SignalledAt >= worker.ExitedAt, $"kafka was stopped before {worker.Replica} had drained"));
+        // Nothing needed DCP's kill after SIGTERM: every drain took well under its window.
+        Assert.All(outcomes, o => Assert.True(o.ExitedAt - o.SignalledAt < TimeSpan.FromSeconds(5), o.ToString()));
 
         Assert.Equal(["batch-worker", "demo-load", "kafka", "producer", "stream-worker"], outcomes.Select(o => o.Resource).Order());
         Assert.All(outcomes, o => Assert.True(o.IsClean, o.ToString()));

@@ -14,10 +14,13 @@ internal sealed class AppHostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    private AppHostProcess(Process process, string dataPath)
+    private readonly bool _terminal;
+
+    private AppHostProcess(Process process, string dataPath, bool terminal)
     {
         _process = process;
         DataPath = dataPath;
+        _terminal = terminal;
     }
 
     public string DataPath { get; }
@@ -62,7 +65,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
         start.Environment["ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
         start.Environment["ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL"] = $"http://127.0.0.1:{FreePort.Next()}";
         start.Environment["ASPIRE_ALLOW_UNSECURED_TRANSPORT"] = "true";
-        var apphost = new AppHostProcess(new Process { StartInfo = start }, dataPath);
+        var apphost = new AppHostProcess(new Process { StartInfo = start }, dataPath, terminal);
         apphost._process.OutputDataReceived += (_, line) => apphost.Append(line.Data);
         apphost._process.ErrorDataReceived += (_, line) => apphost.Append(line.Data);
         apphost._process.Start();
@@ -106,7 +109,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
     {
         get
         {
-            var fields = File.ReadAllText($"/proc/{_process.Id}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // On a terminal the process started is `script`; the AppHost is its child (env execs dotnet).
+            var pid = _terminal ? File.ReadAllText($"/proc/{_process.Id}/task/{_process.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0] : $"{_process.Id}";
+            var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / 100.0);
         }

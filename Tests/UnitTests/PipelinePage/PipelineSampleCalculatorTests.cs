@@ -69,6 +69,18 @@ public sealed class PipelineSampleCalculatorTests
         Assert.Equal(300, restarted.BatchSize);
     }
 
+    [Fact]
+    public void EventsReadBeforeTheirBatchIsCountedGoWithThatBatch()
+    {
+        Next(Stats("batch-worker", pid: 1, processed: 100, batches: 2));
+        // Read between the worker counting the batch's events and counting the batch.
+        var between = Next(Stats("batch-worker", pid: 1, processed: 150, batches: 2));
+        var counted = Next(Stats("batch-worker", pid: 1, processed: 150, batches: 3));
+
+        Assert.Null(between.BatchSize);
+        Assert.Equal(50, counted.BatchSize);
+    }
+
     private ConsumerGroupSample Next(ReplicaStats stats) =>
         _calculator.Next(Start, null, new Dictionary<string, IReadOnlyList<ReplicaStats>> { ["batch-worker"] = [stats] }).Groups[1];
 
