@@ -133,7 +133,7 @@ internal sealed partial class OrderedStop(
         try
         {
             var bootstrap = await catchUp.Kafka.ConnectionStringExpression.GetValueAsync(deadline.Token);
-            while ((lag = await Task.Run(() => ConsumerGroupLag.Read(bootstrap!, catchUp.Topic, catchUp.Group), deadline.Token)) > 0)
+            while ((lag = await ConsumerGroupLag.ReadAsync(bootstrap!, catchUp.Topic, catchUp.Group, ReplicaEndpoints(worker), deadline.Token)) > 0)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(200), clock, deadline.Token);
             }
@@ -143,6 +143,10 @@ internal sealed partial class OrderedStop(
             LogBehind(logger, worker.Name, lag < 0 ? "an unknown number of" : $"{lag}");
         }
     }
+
+    // Each running replica's own address (not Aspire's proxy in front of them all), where it answers /stats.
+    private IEnumerable<Uri> ReplicaEndpoints(IResource worker) =>
+        replicas.ReplicasOf(worker).Select(r => ServiceProcess.Of(r.Snapshot)).OfType<int>().Select(ServiceProcess.HttpEndpoint).OfType<Uri>();
 
     private async Task StopReplicaAsync(ResourceEvent replica, CancellationToken cancellationToken)
     {

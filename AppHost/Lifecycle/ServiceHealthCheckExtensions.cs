@@ -6,7 +6,7 @@ namespace Signups.AppHost.Lifecycle;
 /// <summary>Attaches <see cref="ServiceHealthCheck"/> to a service.</summary>
 internal static class ServiceHealthCheckExtensions
 {
-    /// <summary>The service is healthy when <paramref name="path"/> on its <c>http</c> endpoint answers 2xx within 2 s.</summary>
+    /// <summary>The service is healthy when <paramref name="path"/> on its <c>http</c> endpoint answers 2xx.</summary>
     public static IResourceBuilder<T> WithServiceHealthCheck<T>(this IResourceBuilder<T> builder, string path = "/health")
         where T : IResourceWithEndpoints
     {

@@ -21,4 +21,19 @@ internal static class ServiceProcess
         var child = File.Exists(children) ? File.ReadAllText(children).Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() : null;
         return child is null ? started : int.Parse(child, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Where the process itself serves HTTP (its <c>ASPNETCORE_URLS</c>, which Aspire sets), or null.</summary>
+    public static Uri? HttpEndpoint(int processId)
+    {
+        try
+        {
+            var urls = File.ReadAllText($"/proc/{processId}/environ").Split('\0')
+                .FirstOrDefault(v => v.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal));
+            return urls is null ? null : new Uri(urls["ASPNETCORE_URLS=".Length..].Split(';')[0]);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Signups.IntegrationTests.Infrastructure;
@@ -23,21 +22,7 @@ internal sealed record Replica(string Id, string? State, HealthStatus? Health, i
     {
         get
         {
-            if (ProcessId is not { } pid)
-            {
-                return null;
-            }
-
-            try
-            {
-                var environment = File.ReadAllText($"/proc/{pid}/environ", Encoding.UTF8).Split('\0');
-                var urls = environment.FirstOrDefault(v => v.StartsWith("ASPNETCORE_URLS=", StringComparison.Ordinal));
-                return urls is null ? null : new Uri(urls["ASPNETCORE_URLS=".Length..].Split(';')[0].Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
-            }
-            catch (IOException)
-            {
-                return null;
-            }
+            return ProcessId is { } pid ? Signups.AppHost.Lifecycle.ServiceProcess.HttpEndpoint(pid) : null;
         }
     }
 }

@@ -129,8 +129,10 @@ internal sealed class TestGraph : IAsyncDisposable
         foreach (var worker in Workers.Where(w => builder.Resources.Any(r => r.Name == w)))
         {
             // Rebalances on the dev broker last about a session timeout; tests keep it short.
+            // Heartbeats well inside it, also where the dev broker's own settings do not apply (an external Kafka).
             builder.CreateResourceBuilder<ProjectResource>(worker)
-                .WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__SessionTimeoutMs", "3000");
+                .WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__SessionTimeoutMs", "3000")
+                .WithEnvironment("Aspire__Confluent__Kafka__Consumer__Config__HeartbeatIntervalMs", "1000");
         }
 
         foreach (var resource in builder.Resources.OfType<ProjectResource>().Where(r => r.Name != "kafka"))
