@@ -12,7 +12,7 @@ public sealed class BatchWorkerTests
     [Fact]
     public async Task ABatchIsFlushedWhenItHoldsMaxBatchSizeEvents()
     {
-        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 100, delay: TimeSpan.FromMinutes(1)));
+        await using var graph = await TestGraph.StartAsync(options => Batching(options.Only("batch-worker"), size: 100, delay: TimeSpan.FromMinutes(1)));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         await kafka.PublishSignupsAsync(250);
 
@@ -26,7 +26,7 @@ public sealed class BatchWorkerTests
     [Fact]
     public async Task APartialBatchIsFlushedWhenMaxBatchDelayHasPassed()
     {
-        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 5000, delay: TimeSpan.FromSeconds(1)));
+        await using var graph = await TestGraph.StartAsync(options => Batching(options.Only("batch-worker"), size: 5000, delay: TimeSpan.FromSeconds(1)));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var accepted = await kafka.PublishSignupsAsync(10);
 
@@ -41,7 +41,7 @@ public sealed class BatchWorkerTests
     [Fact]
     public async Task SigtermFlushesThePartialBatchAndTheRestartProcessesNoOldEvent()
     {
-        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 5000, delay: TimeSpan.FromMinutes(1)));
+        await using var graph = await TestGraph.StartAsync(options => Batching(options.Only("batch-worker"), size: 5000, delay: TimeSpan.FromMinutes(1)));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         await kafka.PublishSignupsAsync(30);
         await Eventually.WaitAsync("the batch worker holds the 30 events in its buffer",
@@ -66,7 +66,7 @@ public sealed class BatchWorkerTests
     public async Task SigkillMidFlushLeavesNoDuplicateAndNoGap()
     {
         var random = TestSeed.Create(out var seed);
-        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 500, delay: TimeSpan.FromMilliseconds(200)));
+        await using var graph = await TestGraph.StartAsync(options => Batching(options.Only("batch-worker"), size: 500, delay: TimeSpan.FromMilliseconds(200)));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var accepted = await kafka.PublishSignupsAsync(10000);
 
@@ -93,7 +93,7 @@ public sealed class BatchWorkerTests
     {
         await using var graph = await TestGraph.StartAsync(options =>
         {
-            Batching(options, size: 1000, delay: TimeSpan.FromMilliseconds(500));
+            Batching(options.Only("batch-worker"), size: 1000, delay: TimeSpan.FromMilliseconds(500));
             options.BatchWorkerReplicas = 2;
         });
         await Eventually.WaitAsync("two replicas split the partitions", ct => WorkerStats.ReadAsync(graph.BatchWorker, ct),
@@ -117,7 +117,7 @@ public sealed class BatchWorkerTests
         // where the eager protocol would revoke all 12 and assign them again.
         await using var graph = await TestGraph.StartAsync(options =>
         {
-            Batching(options, size: 1000, delay: TimeSpan.FromMilliseconds(500));
+            Batching(options.Only("batch-worker"), size: 1000, delay: TimeSpan.FromMilliseconds(500));
             options.BatchWorkerReplicas = 2;
         });
         await graph.BatchWorker.ScaleAsync(1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
@@ -143,7 +143,7 @@ public sealed class BatchWorkerTests
     [Fact]
     public async Task PoisonMessagesGoToTheDeadLetterTopicAndBatchesGoOn()
     {
-        await using var graph = await TestGraph.StartAsync(options => Batching(options, size: 5000, delay: TimeSpan.FromMilliseconds(300)));
+        await using var graph = await TestGraph.StartAsync(options => Batching(options.Only("batch-worker"), size: 5000, delay: TimeSpan.FromMilliseconds(300)));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var valid = await kafka.PublishSignupsAsync(20);
         var poison = await kafka.PublishRawAsync("bad"u8.ToArray(), "{\"eventId\":\"nope\"}"u8.ToArray(), []);

@@ -10,6 +10,23 @@ internal sealed class GraphOptions
 
     public bool DemoLoad { get; set; }
 
+    /// <summary>
+    /// The workers to run (both by default). A worker's own tests publish straight to Kafka and run only that worker,
+    /// without the producer: fewer processes on two cores.
+    /// </summary>
+    public string[] Workers { get; set; } = ["stream-worker", "batch-worker"];
+
+    /// <summary>Run the producer (and with it the demo load, when asked for).</summary>
+    public bool Producer { get; set; } = true;
+
+    /// <summary>Only <paramref name="worker"/>, no producer.</summary>
+    public GraphOptions Only(string worker)
+    {
+        Workers = [worker];
+        Producer = false;
+        return this;
+    }
+
     /// <summary>Run the pipeline page (only its own tests need it).</summary>
     public bool PipelinePage { get; set; }
 
@@ -47,8 +64,6 @@ internal sealed class GraphOptions
             "--kafka-brokers", Text(KafkaBrokers),
             "--stream-workers", Text(StreamWorkerReplicas),
             "--batch-workers", Text(BatchWorkerReplicas),
-            // A killed worker is back sooner than with the default 1 s (doubling per crash).
-            "--restart-delay-ms", "200",
         ];
         if (KafkaConnectionString is not null)
         {

@@ -24,7 +24,7 @@ internal sealed class TestGraph : IAsyncDisposable
     {
         App = app;
         Options = options;
-        Stores = new StoreInspector(options.DataPath);
+        Stores = new StoreInspector(options.DataPath, options.Workers.Contains("stream-worker"), options.Workers.Contains("batch-worker"));
         _logs = logs;
         _resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .ToDictionary(r => r.Name, r => new GraphResource(app, r.Name), StringComparer.Ordinal);
@@ -102,12 +102,15 @@ internal sealed class TestGraph : IAsyncDisposable
         builder.Services.AddLogging(logging => logging.ClearProviders().AddProvider(logs));
         if (producerOnly)
         {
-            Without(builder, [.. Workers, "pipeline", "demo-load"]);
+            options.Workers = [];
         }
-        else if (!options.PipelinePage)
-        {
-            Without(builder, ["pipeline"]);
-        }
+
+        Without(builder, [
+            .. Workers.Except(options.Workers),
+            .. options.PipelinePage && !producerOnly ? Array.Empty<string>() : ["pipeline"],
+            .. options.Producer ? Array.Empty<string>() : ["producer", "demo-load"],
+            .. options.DemoLoad ? Array.Empty<string>() : ["demo-load"],
+        ]);
 
         Configure(builder, options);
         var graph = new TestGraph(await builder.BuildAsync(cancellationToken), options, logs);
@@ -175,10 +178,14 @@ internal sealed class TestGraph : IAsyncDisposable
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(StartTimeout);
         await App.StartAsync(deadline.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync("producer", deadline.Token);
+        if (Options.Producer)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync("producer", deadline.Token);
+        }
+
         await Eventually.WaitAsync("every replica running and healthy",
             () => _resources.Values.Where(r => Workers.Contains(r.Name)).All(r => r.Replicas.Count > 0 && r.Replicas.All(x => x.IsHealthy)), StartTimeout);
-        Producer = App.GetEndpoint("producer", "http");
+        Producer = Options.Producer ? App.GetEndpoint("producer", "http") : null!;
         BootstrapServers = await App.GetConnectionStringAsync("kafka", deadline.Token) ?? throw new InvalidOperationException("kafka has no connection string.");
     }
 

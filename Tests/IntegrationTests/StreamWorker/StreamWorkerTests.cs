@@ -13,7 +13,7 @@ public sealed class StreamWorkerTests
     [Fact]
     public async Task ARedeliveredEventChangesNothing()
     {
-        await using var graph = await TestGraph.StartAsync();
+        await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker"));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var signup = new UserSignedUp(Guid.CreateVersion7(), Guid.CreateVersion7(), "again@example.com", "Again", DateTimeOffset.UtcNow);
         AcceptedSignup[] accepted = [new(signup.EventId, signup.UserId)];
@@ -35,7 +35,7 @@ public sealed class StreamWorkerTests
     public async Task SigkillAtRandomMomentsLosesAndRepeatsNothing()
     {
         var random = TestSeed.Create(out var seed);
-        await using var graph = await TestGraph.StartAsync();
+        await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker"));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var accepted = await kafka.PublishSignupsAsync(8000);
 
@@ -58,7 +58,7 @@ public sealed class StreamWorkerTests
     [Fact]
     public async Task SigtermMidStreamDrainsAndTheRestartRepeatsNothing()
     {
-        await using var graph = await TestGraph.StartAsync();
+        await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker"));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var accepted = await kafka.PublishSignupsAsync(20000);
         await Eventually.WaitAsync("the stream is under way", _ => graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM processed_events"),
@@ -81,7 +81,7 @@ public sealed class StreamWorkerTests
     [Fact]
     public async Task PoisonMessagesGoToTheDeadLetterTopicAndTheStreamGoesOn()
     {
-        await using var graph = await TestGraph.StartAsync();
+        await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker"));
         using var kafka = new KafkaTestClient(graph.BootstrapServers);
         var before = await kafka.PublishSignupsAsync(5, prefix: "before");
         var notJson = await kafka.PublishRawAsync("poison-1"u8.ToArray(), "not json"u8.ToArray(), new Headers { { "x-origin", "test"u8.ToArray() } });
@@ -112,7 +112,7 @@ public sealed class StreamWorkerTests
     public async Task TwoInstancesSplitThePartitionsAndAThirdJoiningCausesNoDuplicate()
     {
         // Aspire fixes the replicas at start: three in the model, one of them stopped until the third joins.
-        await using var graph = await TestGraph.StartAsync(options => options.StreamWorkerReplicas = 3);
+        await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker").StreamWorkerReplicas = 3);
         await graph.StreamWorker.ScaleAsync(2, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
         await Eventually.WaitAsync("two replicas own disjoint partitions covering all twelve",
             ct => WorkerStats.ReadAsync(graph.StreamWorker, ct), stats => SplitsAllPartitions(stats, 2), Timeout);
