@@ -23,7 +23,7 @@ internal static class AppHostPreflight
 
         try
         {
-            return AppHostSettings.Read(builder.Configuration);
+            return AppHostSettings.Read(builder.Configuration, builder.ExecutionContext.IsPublishMode);
         }
         catch (ArgumentException e)
         {

@@ -33,7 +33,10 @@ internal sealed class AppHostSettings
     /// <summary>BatchWorker replicas (<c>--batch-workers</c>).</summary>
     public required int BatchWorkers { get; init; }
 
-    /// <summary>The Producer's port on the host; null for one Aspire chooses (<c>--producer-port 0</c>).</summary>
+    /// <summary>
+    /// The Producer's port on the host; null for one Aspire chooses (<c>--producer-port 0</c>), and always null when
+    /// publishing, where the platform's ingress puts the Producer on 443.
+    /// </summary>
     public required int? ProducerPort { get; init; }
 
     /// <summary>First delay before a crashed replica is started again; doubles per crash within a minute (<c>--restart-delay-ms</c>).</summary>
@@ -43,7 +46,7 @@ internal sealed class AppHostSettings
     public string MailDirectory => Path.Combine(DataPath, "mail");
 
     /// <summary>Reads and checks the settings; <see cref="ArgumentException"/> with one readable line when one is wrong.</summary>
-    public static AppHostSettings Read(IConfiguration configuration)
+    public static AppHostSettings Read(IConfiguration configuration, bool publishing)
     {
         var producerPort = Number(configuration, "producer-port", 5080, 0, 65535);
         return new AppHostSettings
@@ -56,7 +59,7 @@ internal sealed class AppHostSettings
             KafkaBrokers = Number(configuration, "kafka-brokers", 1, 1, 16),
             StreamWorkers = Number(configuration, "stream-workers", 1, 1, 64),
             BatchWorkers = Number(configuration, "batch-workers", 1, 1, 64),
-            ProducerPort = producerPort == 0 ? null : producerPort,
+            ProducerPort = publishing || producerPort == 0 ? null : producerPort,
             RestartDelay = TimeSpan.FromMilliseconds(Number(configuration, "restart-delay-ms", 1000, 0, 60_000)),
         };
     }

@@ -12,6 +12,7 @@ if (AppHostPreflight.Check(builder, out var exitCode) is not { } settings)
 var kafka = builder.AddKafka("kafka", runtime: settings.Kafka)
     .WithTopics(settings.KafkaPartitions, SignupTopics.UserSignups, SignupTopics.UserSignupsDeadLetters)
     .WithBrokers(settings.KafkaBrokers);
+var kafkaSasl = builder.AddKafkaSaslParameters();
 
 var usersDb = builder.AddSqliteDatabase("users-db", Path.Combine(settings.DataPath, "users.db"));
 var analyticsDb = builder.AddSqliteDatabase("analytics-db", Path.Combine(settings.DataPath, "analytics.db"));
@@ -19,16 +20,19 @@ var idempotencyDb = builder.AddSqliteDatabase("idempotency-db", Path.Combine(set
 
 var streamWorker = builder.AddProject<Projects.Signups_StreamWorker>("stream-worker")
     .AsSignupWorker(kafka, SignupConsumerGroups.StreamWorker, settings.StreamWorkers, settings.RestartDelay)
+    .WithKafkaSasl(kafkaSasl)
     .WithReference(usersDb)
-    .WithEnvironment("WelcomeEmail__PickupDirectory", settings.MailDirectory);
+    .WithWelcomeEmail(settings.MailDirectory);
 
 var batchWorker = builder.AddProject<Projects.Signups_BatchWorker>("batch-worker")
     .AsSignupWorker(kafka, SignupConsumerGroups.BatchWorker, settings.BatchWorkers, settings.RestartDelay)
+    .WithKafkaSasl(kafkaSasl)
     .WithReference(analyticsDb);
 
 // Nothing is published before both groups consume.
 var producer = builder.AddProject<Projects.Signups_Producer>("producer")
     .WithReference(kafka)
+    .WithKafkaSasl(kafkaSasl)
     .WithReference(idempotencyDb)
     .WithHttpEndpoint(port: settings.ProducerPort, name: "http")
     .WithExternalHttpEndpoints()
@@ -43,7 +47,8 @@ if (settings.DemoLoad)
     builder.AddProject<Projects.Signups_Producer>("demo-load")
         .WithArgs("load", "--count", "0", "--rate", settings.LoadRate.ToString(CultureInfo.InvariantCulture))
         .WithReference(kafka)
-        .WaitFor(producer);
+        .WaitFor(producer)
+        .ExcludeFromManifest();
 }
 
 builder.AddProject<Projects.Signups_PipelinePage>("pipeline")

@@ -52,20 +52,4 @@ public sealed class KafkaModelTests
         Assert.Equal("6", environment["DevBroker__Partitions"]);
         Assert.Equal(["user_signups", "user_signups.dlq"], [environment["DevBroker__Topics__0"], environment["DevBroker__Topics__1"]]);
     }
-
-    [Fact]
-    public async Task WhenPublishingKafkaAndTheStoresAreConnectionStringParametersAndNoBrokerIsInTheModel()
-    {
-        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Signups_AppHost>(
-            ["--operation", "publish", "--publisher", "manifest", "--output-path", Path.Combine(Path.GetTempPath(), $"manifest-{Guid.NewGuid():N}"), "--no-load=true"],
-            TestContext.Current.CancellationToken);
-
-        foreach (var name in new[] { "kafka", "users-db", "analytics-db", "idempotency-db" })
-        {
-            var resource = Assert.IsAssignableFrom<ParameterResource>(Assert.Single(builder.Resources, r => r.Name == name));
-            Assert.True(resource.Secret, $"{name} is a secret parameter");
-        }
-
-        Assert.DoesNotContain(builder.Resources, r => r is KafkaDevBrokerResource or KafkaContainerResource);
-    }
 }

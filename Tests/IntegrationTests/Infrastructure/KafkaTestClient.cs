@@ -50,31 +50,6 @@ internal sealed class KafkaTestClient(string bootstrapServers) : IDisposable
     public Task<DeliveryResult<byte[], byte[]>> PublishRawAsync(byte[] key, byte[] value, Headers headers, string topic = SignupTopics.UserSignups) =>
         _producer.ProduceAsync(topic, new Message<byte[], byte[]> { Key = key, Value = value, Headers = headers });
 
-    /// <summary>Reads <paramref name="topic"/> from the beginning until <paramref name="count"/> messages or the deadline.</summary>
-    public IReadOnlyList<ConsumeResult<byte[], byte[]>> Read(string topic, int count, TimeSpan timeout)
-    {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = $"test-reader-{Guid.NewGuid():N}",
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        }).Build();
-        consumer.Subscribe(topic);
-        var messages = new List<ConsumeResult<byte[], byte[]>>();
-        var deadline = DateTime.UtcNow + timeout;
-        while (messages.Count < count && DateTime.UtcNow < deadline)
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { Message: not null } result)
-            {
-                messages.Add(result);
-            }
-        }
-
-        consumer.Close();
-        return messages;
-    }
-
     public static Message<byte[], byte[]> Message(UserSignedUp signup) => new()
     {
         Key = System.Text.Encoding.UTF8.GetBytes(signup.UserId.ToString()),
