@@ -3,6 +3,7 @@ using System.Text.Json;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawConsume;
 using Signups.Benchmarks.RawProduce;
+using Signups.Benchmarks.RawSink;
 
 namespace Signups.Benchmarks;
 
@@ -43,7 +44,7 @@ internal static class BenchmarkCommandLine
         var root = new RootCommand("Runs the Signups benchmarks and writes bench/results.json.")
         {
             Options = { runs, only, count, consumeCount, httpSeconds, httpConnections, producerConfig, output },
-            Subcommands = { RawProduceCommand(), RawConsumeCommand() },
+            Subcommands = { RawProduceCommand(), RawConsumeCommand(), RawSinkCommand() },
         };
         root.SetAction((parse, cancellationToken) =>
         {
@@ -95,6 +96,29 @@ internal static class BenchmarkCommandLine
             await File.WriteAllTextAsync(parse.GetValue(result)!, JsonSerializer.Serialize(figures, BenchmarkJsonContext.Default.RawConsumeResult), cancellationToken);
             Console.WriteLine($"raw-consume: {figures.Consumed} in {figures.Seconds:0.00} s: {figures.ConsumedPerSecond:N0}/s");
             return figures.Consumed == parse.GetValue(count) ? 0 : 1;
+        });
+        return command;
+    }
+
+    private static Command RawSinkCommand()
+    {
+        var bootstrap = new Option<string>("--bootstrap-servers") { Required = true };
+        var topic = new Option<string>("--topic") { Required = true };
+        var count = new Option<long>("--count") { DefaultValueFactory = _ => 200_000 };
+        var schemaFrom = new Option<string>("--schema-from") { Description = "A database the BatchWorker created: its tables are copied.", Required = true };
+        var database = new Option<string>("--database") { Description = "The new database file to write.", Required = true };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per transaction, as the BatchWorker's MaxBatchSize.", DefaultValueFactory = _ => 5000 };
+        var result = new Option<string>("--result") { Description = "Where to write the figures as JSON.", Required = true };
+        var command = new Command("raw-sink", "The BatchWorker's rows and offsets written by SQLite's own bulk path, without Kafka (the yardstick of its store).")
+        {
+            Options = { bootstrap, topic, count, schemaFrom, database, batchSize, result },
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var figures = RawSinkLoop.Run(parse.GetValue(bootstrap)!, parse.GetValue(topic)!, parse.GetValue(count), parse.GetValue(schemaFrom)!, parse.GetValue(database)!, parse.GetValue(batchSize));
+            await File.WriteAllTextAsync(parse.GetValue(result)!, JsonSerializer.Serialize(figures, BenchmarkJsonContext.Default.RawSinkResult), cancellationToken);
+            Console.WriteLine($"raw-sink: {figures.Rows} rows in {figures.Transactions} transactions in {figures.Seconds:0.00} s: {figures.RowsPerSecond:N0}/s");
+            return 0;
         });
         return command;
     }

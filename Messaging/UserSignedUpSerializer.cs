@@ -41,7 +41,8 @@ public static class UserSignedUpSerializer
         }
         catch (JsonException e)
         {
-            problem = IsWellFormed(json)
+            // A reader error comes wrapped (inner JsonException): the JSON itself is broken, no need to read it again.
+            problem = e.InnerException is not JsonException && IsWellFormed(json)
                 ? new(InvalidEvent.InvalidEventShape, $"The message is not a {UserSignedUp.EventType} event: {e.Message}")
                 : new(InvalidEvent.InvalidJson, $"The message is not valid JSON: {e.Message}");
             return false;

@@ -22,15 +22,16 @@ public readonly struct SqliteWrite
     /// The statement is prepared once per connection and reused: with Microsoft.Data.Sqlite a prepared
     /// single-row statement run per row beats multi-row statements, whose every parameter is bound by name.
     /// </summary>
-    public int Execute(string sql, params ReadOnlySpan<object?> values)
-    {
-        var command = _writer.Statement(sql, values.Length);
-        command.Transaction = Transaction;
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
+    public int Execute(string sql, params ReadOnlySpan<object?> values) => Prepare(sql, values.Length).Execute(values);
 
-        return command.ExecuteNonQuery();
+    /// <summary>
+    /// The writer's prepared statement for <paramref name="sql"/> (parameters <c>$1</c>…<c>$n</c>) in this transaction,
+    /// for a loop that executes it once per row: looked up and prepared once, not per row.
+    /// </summary>
+    public SqliteStatement Prepare(string sql, int parameters)
+    {
+        var command = _writer.Statement(sql, parameters);
+        command.Transaction = Transaction;
+        return new SqliteStatement(command);
     }
 }

@@ -11,7 +11,7 @@ namespace Signups.BatchWorker.Analytics;
 /// offsets: a crash at any instant leaves each event in the store exactly once. An event already stored
 /// (a redelivery) is skipped by its primary key.
 /// </summary>
-internal sealed class AnalyticsSink(SignupEventReader reader, SqliteDatabase database, SqliteWriter writer, ConsumerOffsetStore offsets, ConsumerMetrics metrics)
+internal sealed class AnalyticsSink(SqliteDatabase database, SqliteWriter writer, ConsumerOffsetStore offsets, ConsumerMetrics metrics)
     : IMessageBatchHandler
 {
     private const string InsertFact = """
@@ -28,15 +28,16 @@ internal sealed class AnalyticsSink(SignupEventReader reader, SqliteDatabase dat
 
     public async Task HandleAsync(MessageBatch batch, CancellationToken cancellationToken)
     {
-        var signups = await reader.ReadAsync(batch, cancellationToken);
+        var signups = batch.Signups;
         using var flush = StartFlushActivity(batch, signups.Count);
         var inserted = await writer.WriteAsync(write =>
         {
             var now = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture);
             var rows = 0;
+            var insert = write.Prepare(InsertFact, 7);
             foreach (var (signup, message) in signups)
             {
-                rows += write.Execute(InsertFact,
+                rows += insert.Execute(
                     signup.EventId.ToString(), signup.UserId.ToString(), EmailDomain(signup.Email),
                     signup.SignedUpAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), now,
                     message.Partition.Value, message.Offset.Value);

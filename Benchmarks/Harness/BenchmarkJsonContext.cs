@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Signups.Benchmarks.RawConsume;
 using Signups.Benchmarks.RawProduce;
+using Signups.Benchmarks.RawSink;
 using Signups.Messaging.Kafka.Consuming;
 
 namespace Signups.Benchmarks.Harness;
@@ -11,6 +12,7 @@ namespace Signups.Benchmarks.Harness;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true)]
 [JsonSerializable(typeof(RawProduceResult))]
 [JsonSerializable(typeof(RawConsumeResult))]
+[JsonSerializable(typeof(RawSinkResult))]
 [JsonSerializable(typeof(ConsumerStats))]
 [JsonSerializable(typeof(LoadSummaryFile))]
 [JsonSerializable(typeof(JsonObject))]

@@ -6,7 +6,8 @@ namespace Signups.Benchmarks.Harness;
 /// <summary>
 /// bench/results.json: each key's median at the top level (what one reads and compares), its min/median/max and
 /// every run under <c>spread</c>, the machine line and the facts of the runs (message size and count, client).
-/// Keys of scenarios not run this time are kept from the file as it was.
+/// Keys of scenarios not run this time are kept from the file as it was, each with the machine and time of its own
+/// session under <c>spread</c>; the top-level machine line is the latest session's.
 /// </summary>
 internal static class ResultsFile
 {
@@ -31,6 +32,9 @@ internal static class ResultsFile
                 ["median"] = Math.Round(result.Median, 3),
                 ["max"] = Math.Round(result.Max, 3),
                 ["runs"] = new JsonArray([.. result.Runs.Select(r => (JsonNode)Math.Round(r, 3))]),
+                // Keys kept from an earlier session keep its machine and time: a partial run can be told from the rest.
+                ["machine"] = root["machine"]!.GetValue<string>(),
+                ["measured_at"] = root["measured_at"]!.GetValue<string>(),
             };
         }
 

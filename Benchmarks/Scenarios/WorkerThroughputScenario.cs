@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawConsume;
+using Signups.Benchmarks.RawSink;
 using Signups.Messaging;
 
 namespace Signups.Benchmarks.Scenarios;
@@ -9,7 +10,9 @@ namespace Signups.Benchmarks.Scenarios;
 /// <summary>
 /// The workers end to end (consume, deserialize, persist with offsets, commit) against a plain Confluent.Kafka
 /// consume loop, all reading the same events on the same dev broker, one at a time, each in a group of its own
-/// and with a store of its own. Each is timed from its first message to its last persisted one; the ratios are
+/// and with a store of its own; and the BatchWorker's store alone: the same rows and offsets written by SQLite's
+/// bulk path without Kafka (the raw sink). The BatchWorker's limit is the slower of its two yardsticks,
+/// <c>batch_worker_vs_limit = batch / min(raw consume, raw sink)</c>. Each is timed from its first message to its last persisted one; the ratios are
 /// taken within a run. The BatchWorker flushes its last batch after 200 ms instead of 5 s. Its peak memory is read from the kernel (VmHWM) after it has consumed everything.
 /// </summary>
 internal sealed class WorkerThroughputScenario : IBenchmarkScenario
@@ -26,8 +29,8 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
 
     public IReadOnlyList<string> Keys =>
     [
-        "raw_consume_msgs_per_s", "batch_worker_msgs_per_s", "stream_worker_msgs_per_s",
-        "batch_worker_vs_raw_ratio", "stream_worker_vs_raw_ratio", "batch_worker_peak_rss_mb",
+        "raw_consume_msgs_per_s", "raw_sink_rows_per_s", "batch_worker_msgs_per_s", "stream_worker_msgs_per_s",
+        "batch_worker_vs_raw_ratio", "batch_worker_vs_limit", "stream_worker_vs_raw_ratio", "batch_worker_peak_rss_mb",
     ];
 
     public async Task<ScenarioFigures> RunOnceAsync(BenchmarkContext context, CancellationToken cancellationToken)
@@ -40,14 +43,22 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
             throw new InvalidOperationException($"only {load.Acknowledged} of {count} events were acknowledged; the run measures nothing.");
         }
 
-        // Mirrored order on alternate runs, so that drift of the machine's speed weighs on all alike.
-        string[] order = _runs++ % 2 == 0 ? ["raw", BenchmarkWorker.Batch, BenchmarkWorker.Stream] : [BenchmarkWorker.Stream, BenchmarkWorker.Batch, "raw"];
+        // Mirrored order on alternate runs, so that drift of the machine's speed weighs on all alike. The raw sink copies
+        // the BatchWorker's tables, so it comes right after it.
+        string[] order = _runs++ % 2 == 0 ? ["raw", BenchmarkWorker.Batch, "sink", BenchmarkWorker.Stream] : [BenchmarkWorker.Stream, BenchmarkWorker.Batch, "sink", "raw"];
+        var batchDatabase = string.Empty;
         var figures = new ScenarioFigures();
         foreach (var turn in order)
         {
             if (turn == "raw")
             {
                 figures.Figures["raw_consume_msgs_per_s"] = (await RawAsync(broker.BootstrapServers, count, context, cancellationToken)).ConsumedPerSecond;
+                continue;
+            }
+
+            if (turn == "sink")
+            {
+                figures.Figures["raw_sink_rows_per_s"] = (await SinkAsync(broker.BootstrapServers, count, batchDatabase, context, cancellationToken)).RowsPerSecond;
                 continue;
             }
 
@@ -64,6 +75,7 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
             if (turn == BenchmarkWorker.Batch)
             {
                 figures.Figures["batch_worker_peak_rss_mb"] = worker.PeakRssMegabytes;
+                batchDatabase = worker.DatabasePath;
             }
 
             var stopped = await worker.StopAsync();
@@ -71,10 +83,26 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
         }
 
         figures.Figures["batch_worker_vs_raw_ratio"] = figures.Figures["batch_worker_msgs_per_s"] / figures.Figures["raw_consume_msgs_per_s"];
+        figures.Figures["batch_worker_vs_limit"] = figures.Figures["batch_worker_msgs_per_s"] / Math.Min(figures.Figures["raw_consume_msgs_per_s"], figures.Figures["raw_sink_rows_per_s"]);
         figures.Figures["stream_worker_vs_raw_ratio"] = figures.Figures["stream_worker_msgs_per_s"] / figures.Figures["raw_consume_msgs_per_s"];
         figures.Facts["consume_count"] = count.ToString(CultureInfo.InvariantCulture);
         figures.Facts["consume_partitions"] = Partitions.ToString(CultureInfo.InvariantCulture);
         return figures;
+    }
+
+    private static async Task<RawSinkResult> SinkAsync(string bootstrapServers, long count, string schemaFrom, BenchmarkContext context, CancellationToken cancellationToken)
+    {
+        var resultFile = Path.Combine(context.WorkDirectory, "raw-sink.json");
+        var database = Path.Combine(context.WorkDirectory, "raw-sink", $"analytics-{Guid.NewGuid():N}.db");
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        await ChildProcess.RunAsync("dotnet",
+            [typeof(WorkerThroughputScenario).Assembly.Location, "raw-sink", "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups,
+             "--count", count.ToString(CultureInfo.InvariantCulture), "--schema-from", schemaFrom, "--database", database, "--result", resultFile],
+            null, ConsumeTimeout, cancellationToken);
+
+        var result = JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), BenchmarkJsonContext.Default.RawSinkResult)!;
+        context.Log.WriteLine(FormattableString.Invariant($"    raw sink: {result.RowsPerSecond:N0} rows/s over {result.Seconds:0.00} s, {result.Transactions} transactions"));
+        return result;
     }
 
     private static async Task<RawConsumeResult> RawAsync(string bootstrapServers, long count, BenchmarkContext context, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public static class ConsumeLoopExtensions
     {
         builder.Services.AddOptions<PartitionLaneOptions>().BindConfiguration(optionsSection).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPartitionProcessor>(sp => new PartitionLaneProcessor(
-            sp.GetRequiredService<IMessageBatchHandler>(), Retry(sp, retryPipeline), sp.GetRequiredService<IOptions<PartitionLaneOptions>>().Value,
+            sp.GetRequiredService<IMessageBatchHandler>(), sp.GetRequiredService<SignupEventReader>(), Retry(sp, retryPipeline), sp.GetRequiredService<IOptions<PartitionLaneOptions>>().Value,
             sp.GetRequiredService<KafkaOffsetCommitter>(), sp.GetRequiredService<ConsumerMetrics>()));
         return builder.AddConsumeLoop<THandler>(consumerGroup, retryPipeline);
     }
@@ -38,7 +38,7 @@ public static class ConsumeLoopExtensions
     {
         builder.Services.AddOptions<BatchingOptions>().BindConfiguration(optionsSection).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IPartitionProcessor>(sp => new SizeOrTimeBatchProcessor(
-            sp.GetRequiredService<IMessageBatchHandler>(), Retry(sp, retryPipeline), sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
+            sp.GetRequiredService<IMessageBatchHandler>(), sp.GetRequiredService<SignupEventReader>(), Retry(sp, retryPipeline), sp.GetRequiredService<IOptions<BatchingOptions>>().Value,
             sp.GetRequiredService<KafkaOffsetCommitter>(), sp.GetRequiredService<ConsumerMetrics>()));
         return builder.AddConsumeLoop<THandler>(consumerGroup, retryPipeline);
     }

@@ -11,7 +11,8 @@ public interface IMessageBatchHandler
     Task<IReadOnlyDictionary<int, long>> ReadNextOffsetsAsync(string topic, IReadOnlyList<int> partitions, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Persists the batch's effects and <see cref="MessageBatch.NextOffsets"/> atomically. Must be safe to call
+    /// Persists the effects of the batch's <see cref="MessageBatch.Signups"/> (already decoded; the invalid messages
+    /// are already dead-lettered) and <see cref="MessageBatch.NextOffsets"/> atomically. Must be safe to call
     /// again with messages already handled (a redelivery after a crash or a rebalance changes nothing).
     /// Exceptions are retried by the caller with backoff until the call succeeds or the worker stops.
     /// </summary>

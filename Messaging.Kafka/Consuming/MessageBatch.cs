@@ -14,6 +14,9 @@ public sealed record MessageBatch(
     IReadOnlyList<ConsumeResult<byte[], byte[]>> Messages,
     IReadOnlyDictionary<int, long> NextOffsets)
 {
+    /// <summary>The valid events among <see cref="Messages"/>, once an <see cref="IMessageBatchReader"/> has read them.</summary>
+    public IReadOnlyList<ConsumedSignup> Signups { get; init; } = [];
+
     /// <summary>A batch of <paramref name="messages"/>, with next offsets computed from them.</summary>
     public static MessageBatch Of(string topic, IReadOnlyList<ConsumeResult<byte[], byte[]>> messages)
     {

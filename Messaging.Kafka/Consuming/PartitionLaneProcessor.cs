@@ -11,6 +11,7 @@ namespace Signups.Messaging.Kafka.Consuming;
 /// </summary>
 public sealed class PartitionLaneProcessor(
     IMessageBatchHandler handler,
+    IMessageBatchReader reader,
     ResiliencePipeline retry,
     PartitionLaneOptions options,
     KafkaOffsetCommitter committer,
@@ -86,7 +87,9 @@ public sealed class PartitionLaneProcessor(
     private async ValueTask PersistAsync(MessageBatch batch, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        await retry.ExecuteAsync(async token => await handler.HandleAsync(batch, token), cancellationToken);
+        // Decoded and dead-lettered once; only the store's write is retried.
+        var read = await reader.ReadAsync(batch, cancellationToken);
+        await retry.ExecuteAsync(async token => await handler.HandleAsync(read, token), cancellationToken);
         metrics.BatchPersisted(batch.Messages.Count, clock.Elapsed);
         foreach (var (partition, next) in batch.NextOffsets)
         {

@@ -88,7 +88,7 @@ public sealed class PartitionLaneProcessorTests
     }
 
     private PartitionLaneProcessor Create(int maxBatchSize, int laneCapacity) => new(
-        _handler, ProcessorParts.RetryUntilCancelled,
+        _handler, new PassThroughReader(), ProcessorParts.RetryUntilCancelled,
         new PartitionLaneOptions { MaxBatchSize = maxBatchSize, LaneCapacity = laneCapacity },
         ProcessorParts.Committer(), ProcessorParts.Metrics());
 }

@@ -41,7 +41,7 @@ public sealed class SizeOrTimeBatchProcessorTests
     }
 
     [Fact]
-    public void WhenOneBatchIsPersistingAndTheNextTwoAreFullItRefusesMore()
+    public void WhenOneBatchIsPersistingAndThreeMoreAreReadSealedOrFullItRefusesMore()
     {
         var processor = Create(maxBatchSize: 2, maxBatchDelay: TimeSpan.FromHours(1));
         processor.OnAssigned(Topic, [Partition(0)]);
@@ -50,13 +50,19 @@ public sealed class SizeOrTimeBatchProcessorTests
         processor.TryTake(At(0, 1));
         Wait.Until(() => _handler.Started == 1, "the first batch is being persisted");
 
+        // The reader takes sealed batches on its own: offer until it has read one that waits for the writer.
+        // Persisting 0-1; read and waiting for the writer 2-3; sealed 4-5; full 6-7.
         var offset = 2;
-        while (processor.TryTake(At(0, offset)))
+        Wait.Until(() =>
         {
-            offset++;
-        }
+            while (processor.TryTake(At(0, offset)))
+            {
+                offset++;
+            }
 
-        Assert.Equal(6, offset);
+            return offset == 8;
+        }, "eight events taken: a batch in each place");
+        Assert.False(processor.TryTake(At(0, offset)));
         Assert.False(processor.CanResume(Partition(0)));
         _handler.Release();
         Wait.Until(() => processor.CanResume(Partition(0)), "room again once the held batch is persisted");
@@ -129,7 +135,7 @@ public sealed class SizeOrTimeBatchProcessorTests
     }
 
     private SizeOrTimeBatchProcessor Create(int maxBatchSize, TimeSpan maxBatchDelay) => new(
-        _handler, ProcessorParts.RetryUntilCancelled,
+        _handler, new PassThroughReader(), ProcessorParts.RetryUntilCancelled,
         new BatchingOptions { MaxBatchSize = maxBatchSize, MaxBatchDelay = maxBatchDelay },
         ProcessorParts.Committer(), ProcessorParts.Metrics());
 }
