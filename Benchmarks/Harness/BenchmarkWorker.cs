@@ -8,7 +8,8 @@ namespace Signups.Benchmarks.Harness;
 
 /// <summary>
 /// One worker process with the configuration the AppHost gives it (its own store, Aspire's names, the dev-broker
-/// consumer settings, the GC setting) against a broker that already holds the events to consume.
+/// consumer settings, the GC setting) against a broker that already holds the events to consume; the BatchWorker's
+/// MaxBatchDelay is 200 ms unless the scenario sets it.
 /// </summary>
 internal sealed class BenchmarkWorker : IAsyncDisposable
 {
@@ -52,6 +53,13 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
             // As the AppHost sets it for both workers (WorkerResourceExtensions).
             ["DOTNET_GCgen0size"] = "0x400000",
         };
+        if (worker == Batch)
+        {
+            // A partial last batch is flushed after 200 ms, not the default 5 s: a timing would otherwise end with 5 s of
+            // waiting, a latency setting, not throughput. Under a steady load every batch is flushed by size.
+            settings["BatchWorker__MaxBatchDelay"] = "00:00:00.200";
+        }
+
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             settings[name] = value;

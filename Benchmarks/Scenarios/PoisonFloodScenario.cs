@@ -17,8 +17,6 @@ internal sealed class PoisonFloodScenario : IBenchmarkScenario
     private const int Count = 50_000;
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
-    // As in worker-throughput: a partial last batch would otherwise wait out MaxBatchDelay (5 s), a latency setting.
-    private static readonly Dictionary<string, string> BatchWorkerEnvironment = new() { ["BatchWorker__MaxBatchDelay"] = "00:00:00.200" };
     private int _runs;
 
     public string Name => "poison-flood";
@@ -35,7 +33,7 @@ internal sealed class PoisonFloodScenario : IBenchmarkScenario
         foreach (var turn in order)
         {
             await using var worker = await BenchmarkWorker.StartAsync(turn, broker.BootstrapServers, $"{turn}-poison-{Guid.NewGuid():N}",
-                Path.Combine(context.WorkDirectory, turn), turn == BenchmarkWorker.Batch ? BatchWorkerEnvironment : null, cancellationToken);
+                Path.Combine(context.WorkDirectory, turn), environment: null, cancellationToken);
             var (stats, at) = await WaitForDeadLettersAsync(worker, cancellationToken);
             if (stats.DeadLettered != Count || stats.FirstReceivedAt is not { } first)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawConsume;
 using Signups.Benchmarks.RawSink;
@@ -20,9 +21,6 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
     private const int Partitions = 12;
     private static readonly TimeSpan ConsumeTimeout = TimeSpan.FromMinutes(5);
 
-    // The last batch is flushed by time: with the default MaxBatchDelay (5 s) the timing would end with 5 s of waiting,
-    // a latency setting, not throughput. Under a steady load every batch is flushed by size, as all but the last are here.
-    private static readonly Dictionary<string, string> BatchWorkerEnvironment = new() { ["BatchWorker__MaxBatchDelay"] = "00:00:00.200" };
     private int _runs;
 
     public string Name => "worker-throughput";
@@ -63,7 +61,7 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
             }
 
             await using var worker = await BenchmarkWorker.StartAsync(turn, broker.BootstrapServers, $"{turn}-bench-{Guid.NewGuid():N}",
-                Path.Combine(context.WorkDirectory, turn), turn == BenchmarkWorker.Batch ? BatchWorkerEnvironment : null, cancellationToken);
+                Path.Combine(context.WorkDirectory, turn), environment: null, cancellationToken);
             var stats = await worker.WaitForProcessedAsync(count, ConsumeTimeout, cancellationToken);
             if (stats.Processed != count || stats.FirstReceivedAt is not { } first || stats.LastPersistedAt is not { } last)
             {
@@ -92,29 +90,30 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
 
     private static async Task<RawSinkResult> SinkAsync(string bootstrapServers, long count, string schemaFrom, BenchmarkContext context, CancellationToken cancellationToken)
     {
-        var resultFile = Path.Combine(context.WorkDirectory, "raw-sink.json");
         var database = Path.Combine(context.WorkDirectory, "raw-sink", $"analytics-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
-        await ChildProcess.RunAsync("dotnet",
-            [typeof(WorkerThroughputScenario).Assembly.Location, "raw-sink", "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups,
-             "--count", count.ToString(CultureInfo.InvariantCulture), "--schema-from", schemaFrom, "--database", database, "--result", resultFile],
-            null, ConsumeTimeout, cancellationToken);
-
-        var result = JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), BenchmarkJsonContext.Default.RawSinkResult)!;
+        var result = await YardstickAsync("raw-sink", BenchmarkJsonContext.Default.RawSinkResult, context, cancellationToken,
+            "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups, "--count", count.ToString(CultureInfo.InvariantCulture),
+            "--schema-from", schemaFrom, "--database", database);
         context.Log.WriteLine(FormattableString.Invariant($"    raw sink: {result.RowsPerSecond:N0} rows/s over {result.Seconds:0.00} s, {result.Transactions} transactions"));
         return result;
     }
 
     private static async Task<RawConsumeResult> RawAsync(string bootstrapServers, long count, BenchmarkContext context, CancellationToken cancellationToken)
     {
-        var resultFile = Path.Combine(context.WorkDirectory, "raw-consume.json");
-        await ChildProcess.RunAsync("dotnet",
-            [typeof(WorkerThroughputScenario).Assembly.Location, "raw-consume", "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups,
-             "--group", $"raw-{Guid.NewGuid():N}", "--count", count.ToString(CultureInfo.InvariantCulture), "--result", resultFile],
-            null, ConsumeTimeout, cancellationToken);
-
-        var result = JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), BenchmarkJsonContext.Default.RawConsumeResult)!;
+        var result = await YardstickAsync("raw-consume", BenchmarkJsonContext.Default.RawConsumeResult, context, cancellationToken,
+            "--bootstrap-servers", bootstrapServers, "--topic", SignupTopics.UserSignups, "--group", $"raw-{Guid.NewGuid():N}",
+            "--count", count.ToString(CultureInfo.InvariantCulture));
         context.Log.WriteLine(FormattableString.Invariant($"    raw consume loop: {result.ConsumedPerSecond:N0} msg/s over {result.Seconds:0.00} s"));
         return result;
+    }
+
+    // One of this program's yardstick commands as a process of its own; its figures from the JSON file it writes.
+    private static async Task<T> YardstickAsync<T>(string command, JsonTypeInfo<T> result, BenchmarkContext context, CancellationToken cancellationToken, params string[] arguments)
+    {
+        var resultFile = Path.Combine(context.WorkDirectory, $"{command}.json");
+        await ChildProcess.RunAsync("dotnet", [typeof(WorkerThroughputScenario).Assembly.Location, command, .. arguments, "--result", resultFile],
+            null, ConsumeTimeout, cancellationToken);
+        return JsonSerializer.Deserialize(await File.ReadAllTextAsync(resultFile, cancellationToken), result)!;
     }
 }
