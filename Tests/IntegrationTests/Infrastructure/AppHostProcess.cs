@@ -47,6 +47,9 @@ internal sealed class AppHostProcess : IAsyncDisposable
     /// <summary>
     /// Starts the AppHost on a terminal of its own (util-linux <c>script</c> gives it a pseudo-terminal), so that
     /// <see cref="PressCtrlCAsync"/> is a real Ctrl+C: the terminal sends SIGINT to its foreground process group.
+    /// <c>script</c> runs the command through <c>$SHELL -c</c>; <c>exec</c> makes the AppHost that shell's process
+    /// under any shell (dash, the <c>/bin/sh</c> a CI runner falls back to, stays as a parent, dies of the Ctrl+C and
+    /// <c>script</c> then reports 130 for it).
     /// </summary>
     public static AppHostProcess StartOnTerminal(params string[] arguments) => Start(terminal: true, arguments);
 
@@ -54,7 +57,7 @@ internal sealed class AppHostProcess : IAsyncDisposable
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "signups-tests", $"apphost-{Guid.NewGuid():N}"[..24]);
         string[] command = ["env", "--default-signal=INT", "dotnet", ServiceAssemblies.AppHost, "--data-dir", dataPath, "--producer-port", "0", .. arguments];
-        var start = new ProcessStartInfo(terminal ? "script" : command[0], terminal ? ["-qfec", string.Join(' ', command), "/dev/null"] : command[1..])
+        var start = new ProcessStartInfo(terminal ? "script" : command[0], terminal ? ["-qfec", $"exec {string.Join(' ', command)}", "/dev/null"] : command[1..])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -109,8 +112,14 @@ internal sealed class AppHostProcess : IAsyncDisposable
     {
         get
         {
-            // On a terminal the process started is `script`; the AppHost is its child (env execs dotnet).
+            // On a terminal the process started is `script`; the AppHost is its child (the shell and env exec dotnet).
             var pid = _terminal ? File.ReadAllText($"/proc/{_process.Id}/task/{_process.Id}/children").Split(' ', StringSplitOptions.RemoveEmptyEntries)[0] : $"{_process.Id}";
+            var name = File.ReadAllText($"/proc/{pid}/comm").Trim();
+            if (name != "dotnet")
+            {
+                throw new InvalidOperationException($"Process {pid} is '{name}', not the AppHost's dotnet.");
+            }
+
             var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
             return TimeSpan.FromSeconds(ticks / 100.0);
