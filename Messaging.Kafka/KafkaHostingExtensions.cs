@@ -113,6 +113,17 @@ public static class KafkaHostingExtensions
             settings = new TSettings();
         }
 
+        // Its spans and metrics, picked up by ServiceDefaults' OpenTelemetry providers (as Aspire's integrations do).
+        if (!settings.DisableTracing)
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(KafkaTelemetry.ActivitySourceName));
+        }
+
+        if (!settings.DisableMetrics)
+        {
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(KafkaTelemetry.MeterName));
+        }
+
         builder.Services.AddOptions<TSettings>().Configure(Configure).ValidateOnStart();
         builder.Services.AddSingleton<IValidateOptions<TSettings>, KafkaSettingsValidator<TSettings, TConfig>>();
         builder.Services.TryAddSingleton<KafkaMetrics>();

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Signups.Messaging.Kafka.Diagnostics;
 
-/// <summary>Names of the activity source and meter the signup services emit; ServiceDefaults listens to <c>Signups.*</c>.</summary>
+/// <summary>Names of the activity source and meter the signup services emit; the Kafka client registrations add both to OpenTelemetry.</summary>
 public static class KafkaTelemetry
 {
     /// <summary>Activities of publishing and processing signup events.</summary>

@@ -3,32 +3,29 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
-using Polly.Registry;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace Signups.ServiceDefaults.Resilience;
 
 /// <summary>
-/// Registers Polly pipelines by name in a <see cref="ResiliencePipelineProvider{TKey}"/> (Polly.Core's own
-/// registry: Microsoft.Extensions.Resilience is not available here) and puts the HTTP pipeline on every HttpClient.
+/// The store's retry pipeline, registered by name with Polly's dependency injection (its
+/// <c>ResiliencePipelineProvider&lt;string&gt;</c>, with Polly's telemetry). HTTP resilience is the standard handler.
 /// </summary>
 public static partial class ResilienceExtensions
 {
-    /// <summary>Adds the <see cref="ResiliencePipelineNames.Store"/> and <see cref="ResiliencePipelineNames.Http"/> pipelines.</summary>
-    public static IHostApplicationBuilder AddDefaultResilience(this IHostApplicationBuilder builder)
+    /// <summary>Adds the <see cref="ResiliencePipelineNames.Store"/> pipeline: retried until it succeeds or the service stops.</summary>
+    public static IHostApplicationBuilder AddStoreResilience(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<ResilienceOptions>()
             .BindConfiguration(ResilienceOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(sp =>
+        builder.Services.AddResiliencePipeline(ResiliencePipelineNames.Store, (pipeline, context) =>
         {
-            var options = sp.GetRequiredService<IOptions<ResilienceOptions>>().Value;
-            var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger("Signups.Resilience");
-            var registry = new ResiliencePipelineRegistry<string>();
-            registry.TryAddBuilder(ResiliencePipelineNames.Store, (pipeline, _) => pipeline.AddRetry(new RetryStrategyOptions
+            var options = context.ServiceProvider.GetRequiredService<IOptions<ResilienceOptions>>().Value;
+            var logger = context.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Signups.Resilience");
+            pipeline.AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = int.MaxValue,
                 BackoffType = DelayBackoffType.Exponential,
@@ -41,27 +38,8 @@ public static partial class ResilienceExtensions
                     LogStoreRetry(logger, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds, args.Outcome.Exception?.Message);
                     return default;
                 },
-            }));
-            registry.TryAddBuilder<HttpResponseMessage>(ResiliencePipelineNames.Http, (pipeline, _) => pipeline
-                .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-                {
-                    MaxRetryAttempts = options.HttpMaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    ShouldHandle = args => ValueTask.FromResult(ResilienceHandler.IsTransient(args.Outcome)),
-                    OnRetry = args =>
-                    {
-                        args.Outcome.Result?.Dispose();
-                        return default;
-                    },
-                })
-                .AddTimeout(new TimeoutStrategyOptions { Timeout = options.HttpAttemptTimeout }));
-            return registry;
+            });
         });
-        builder.Services.AddSingleton<ResiliencePipelineProvider<string>>(sp => sp.GetRequiredService<ResiliencePipelineRegistry<string>>());
-        builder.Services.AddTransient<ResilienceHandler>(sp => new(
-            sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline<HttpResponseMessage>(ResiliencePipelineNames.Http)));
-        builder.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler<ResilienceHandler>());
         return builder;
     }
 

@@ -8,7 +8,4 @@ public static class ResiliencePipelineNames
     /// the service stops, so a busy or briefly unreachable database stalls the stream instead of skipping a message.
     /// </summary>
     public const string Store = "store";
-
-    /// <summary>For outgoing HTTP calls (<c>ResiliencePipeline&lt;HttpResponseMessage&gt;</c>).</summary>
-    public const string Http = "http";
 }
