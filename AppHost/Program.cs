@@ -38,6 +38,7 @@ var producer = builder.AddProject<Projects.Signups_Producer>("producer")
     .WithExternalHttpEndpoints()
     .WithServiceHealthCheck()
     .WithRestartOnCrash(settings.RestartDelay)
+    .WithSignupBurstCommand()
     .WaitFor(kafka)
     .WaitFor(streamWorker)
     .WaitFor(batchWorker);

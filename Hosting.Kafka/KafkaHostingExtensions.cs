@@ -93,7 +93,8 @@ public static class KafkaHostingExtensions
                 {
                     context.EnvironmentVariables[$"DevBroker__Topics__{i}"] = cluster.Topics[i];
                 }
-            });
+            })
+            .WithDevBrokerCommands();
         DevBrokerClientSettings.ApplyToReferencingResources(builder, broker.Resource);
         return broker;
     }

@@ -1,5 +1,5 @@
-using Signups.DevBroker.Contracts;
 using Signups.AppHost;
+using Signups.Hosting.Kafka;
 using Signups.IntegrationTests.Infrastructure;
 
 namespace Signups.IntegrationTests.Graph;
@@ -93,27 +93,38 @@ public sealed class GraphTests
     }
 
     [Fact]
-    public async Task ABrokerDownAndInjectedRequestErrorsLoseNoAcceptedSignup()
+    public async Task ABrokerDownAndInjectedRequestErrorsFromTheDashboardCommandsLoseNoAcceptedSignup()
     {
         await using var graph = await TestGraph.StartAsync(options => options.KafkaBrokers = 3);
-        var broker = graph.DevBroker;
         using var client = new SignupsClient(graph.Producer);
         var accepted = new List<AcceptedSignup>(await client.SignUpManyAsync(300, prefix: "calm"));
         var ct = TestContext.Current.CancellationToken;
 
-        await broker.PushRequestErrorsAsync(KafkaApiKey.Produce, ["NotLeaderForPartition", "RequestTimedOut", "NotEnoughReplicas"], ct);
-        await broker.PushRequestErrorsAsync(KafkaApiKey.Fetch, ["NotLeaderForPartition", "UnknownTopicOrPart", "Local_Transport"], ct);
-        await broker.PushRequestErrorsAsync(KafkaApiKey.OffsetCommit, ["RequestTimedOut", "GroupCoordinatorNotAvailable"], ct);
+        var errors = await graph.ExecuteCommandAsync("kafka", DevBrokerCommands.RequestErrors);
+        Assert.Contains("Produce: NotLeaderForPartition, RequestTimedOut, NotEnoughReplicas", errors, StringComparison.Ordinal);
         accepted.AddRange(await client.SignUpManyAsync(300, prefix: "errors"));
 
-        await broker.SetBrokerDownAsync(2, ct);
+        Assert.StartsWith("Broker 3 of 3 is down", await graph.ExecuteCommandAsync("kafka", DevBrokerCommands.BrokerDown), StringComparison.Ordinal);
+        Assert.False((await graph.DevBroker.DescribeAsync(ct)).Brokers.Single(b => b.Id == 3).Up);
         accepted.AddRange(await client.SignUpManyAsync(300, prefix: "down"));
-        await broker.SetBrokerUpAsync(2, ct);
+        Assert.Equal("Broker 3 accepts connections again.", await graph.ExecuteCommandAsync("kafka", DevBrokerCommands.BrokersUp));
+        Assert.All((await graph.DevBroker.DescribeAsync(ct)).Brokers, b => Assert.True(b.Up));
         accepted.AddRange(await client.SignUpManyAsync(300, prefix: "up"));
+
+        // The producer's burst command: one batch, each of its signups then in every store like the others.
+        var burst = await graph.ExecuteCommandAsync("producer", SignupBurstCommand.Name);
+        Assert.Matches(@"^Burst (\w+): 1,000 signups in one POST /signups/batch, answered in [\d.]+ s: 1,000 accepted, 0 rejected, 0 failed\.$", burst);
+        var burstId = burst.Split(' ', ':')[1];
 
         var report = await Eventually.WaitAsync("every signup answered 202 is in every store", _ => graph.Stores.CheckAsync(accepted, allowUnaccepted: true),
             r => r.Holds, Timeout);
         Assert.True(report.Holds, report.ToString());
+        await Eventually.WaitAsync("the burst's 1,000 users awaiting confirmation, and as many facts as users",
+            async _ => (
+                Burst: await graph.Stores.ScalarAsync(graph.Stores.UsersDb, $"SELECT count(*) FROM users WHERE email LIKE 'burst-{burstId}-%' AND status = 'awaiting_confirmation'"),
+                Users: await graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM users"),
+                Facts: await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, "SELECT count(*) FROM signup_facts")),
+            counts => counts.Burst == SignupBurstCommand.Count && counts.Users == counts.Facts, Timeout);
     }
 
     [Fact]

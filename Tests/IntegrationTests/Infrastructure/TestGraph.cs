@@ -56,6 +56,14 @@ internal sealed class TestGraph : IAsyncDisposable
         _resources[resource].Replicas.Select(r => r.Endpoint).FirstOrDefault(e => e is not null)
         ?? throw new InvalidOperationException($"{resource} has no running replica.");
 
+    /// <summary>Runs dashboard command <paramref name="command"/> on <paramref name="resource"/> (one replica); what it said it did.</summary>
+    public async Task<string> ExecuteCommandAsync(string resource, string command)
+    {
+        var result = await App.ResourceCommands.ExecuteCommandAsync(resource, command, TestContext.Current.CancellationToken);
+        Assert.True(result.Success, $"{command} on {resource}: {result.Message}");
+        return result.Message ?? string.Empty;
+    }
+
     /// <summary>Everything a resource's replicas wrote, as text.</summary>
     public string LogOf(string resource) => _logs.Of(resource);
 
