@@ -21,6 +21,7 @@ internal static class ProducerExtensions
         builder.Services.AddSingleton<IdempotencyStore>();
         builder.Services.AddSingleton<InFlightSignups>();
         builder.Services.AddHostedService<IdempotencyPurger>();
+        builder.Services.AddHostedService<SignupsApiStartedLog>();
         builder.Services.AddSingleton<SignupService>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, ProducerJsonContext.Default));
@@ -45,6 +46,8 @@ internal static class ProducerExtensions
             settings.Config.MessageTimeoutMs = (int)deliveryTimeout.TotalMilliseconds;
         });
         builder.Services.AddSingleton<IValidateOptions<KafkaProducerSettings>, DeliveryGuaranteeValidator>();
+        builder.Services.AddSingleton<PublishMetrics>();
+        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(PublishMetrics.MeterName));
         builder.Services.AddSingleton<SignupPublisher>();
         return builder;
     }

@@ -16,6 +16,7 @@ namespace Signups.Producer.Publishing;
 internal sealed partial class SignupPublisher(
     IProducer<byte[], byte[]> producer,
     IOptions<MessagingOptions> messaging,
+    PublishMetrics metrics,
     IHostApplicationLifetime lifetime,
     ILogger<SignupPublisher> logger)
 {
@@ -37,19 +38,26 @@ internal sealed partial class SignupPublisher(
         activity?.SetTag("messaging.system", "kafka");
         activity?.SetTag("messaging.destination.name", _topic);
         activity?.SetTag("signups.event_id", signup.EventId);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             // No cancellation token: cancelling the wait would not take the event back from librdkafka's queue.
             var result = await producer.ProduceConfirmedAsync(_topic, ToMessage(signup, Activity.Current));
+            metrics.Answered(stored: true, Stopwatch.GetElapsedTime(started));
             activity?.SetTag("messaging.destination.partition.id", result.Partition.Value);
             activity?.SetTag("messaging.kafka.message.offset", result.Offset.Value);
             return result;
         }
-        catch (KafkaException e) when (e.Error.IsFatal)
+        catch (KafkaException e)
         {
-            // A fatal error leaves this producer instance unusable; a new process gets a new one.
-            LogFatal(logger, e.Error.Code, e.Error.Reason);
-            lifetime.StopApplication();
+            metrics.Answered(stored: false, Stopwatch.GetElapsedTime(started));
+            if (e.Error.IsFatal)
+            {
+                // A fatal error leaves this producer instance unusable; a new process gets a new one.
+                LogFatal(logger, e.Error.Code, e.Error.Reason);
+                lifetime.StopApplication();
+            }
+
             throw;
         }
     }

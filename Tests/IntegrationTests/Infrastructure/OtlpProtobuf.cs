@@ -1,8 +1,9 @@
 namespace Signups.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Reads ExportTraceServiceRequest (opentelemetry-proto trace/v1) from protobuf wire format: resource
-/// attributes (service.name) and each span's ids, name and links. Unknown fields are skipped.
+/// Reads OTLP export requests (opentelemetry-proto trace/v1, metrics/v1, logs/v1) from protobuf wire format: the
+/// resource's service.name; each span's ids, name and links; each metric's name, unit and data-point attributes; the
+/// number of log records. Unknown fields are skipped.
 /// </summary>
 internal static class OtlpProtobuf
 {
@@ -36,6 +37,76 @@ internal static class OtlpProtobuf
         }
 
         return spans;
+    }
+
+    public static IEnumerable<CollectedMetric> ReadMetrics(byte[] request)
+    {
+        var metrics = new List<CollectedMetric>();
+        foreach (var resourceMetrics in Fields(request).Where(f => f.Field == 1).Select(f => f.Value))
+        {
+            var fields = Fields(resourceMetrics).ToList();
+            var service = fields.Where(f => f.Field == 1).Select(f => ServiceName(f.Value)).FirstOrDefault() ?? string.Empty;
+            foreach (var scopeMetrics in fields.Where(f => f.Field == 2).Select(f => f.Value))
+            {
+                metrics.AddRange(Fields(scopeMetrics).Where(f => f.Field == 2).Select(f => Metric(service, f.Value)));
+            }
+        }
+
+        return metrics;
+    }
+
+    /// <summary>Log records per service in an ExportLogsServiceRequest.</summary>
+    public static IEnumerable<(string Service, int Records)> ReadLogRecordCounts(byte[] request)
+    {
+        foreach (var resourceLogs in Fields(request).Where(f => f.Field == 1).Select(f => f.Value))
+        {
+            var fields = Fields(resourceLogs).ToList();
+            var service = fields.Where(f => f.Field == 1).Select(f => ServiceName(f.Value)).FirstOrDefault() ?? string.Empty;
+            yield return (service, fields.Where(f => f.Field == 2).Sum(scopeLogs => Fields(scopeLogs.Value).Count(f => f.Field == 2)));
+        }
+    }
+
+    // Metric: name 1, unit 3; gauge 5, sum 7, histogram 9 (each: data_points 1); a number point's attributes are field 7,
+    // a histogram point's field 9.
+    private static CollectedMetric Metric(string service, byte[] metric)
+    {
+        var fields = Fields(metric).ToList();
+        var points = new List<IReadOnlyDictionary<string, string>>();
+        foreach (var (field, data) in fields.Where(f => f.Field is 5 or 7 or 9))
+        {
+            var attributesField = field == 9 ? 9 : 7;
+            points.AddRange(Fields(data).Where(f => f.Field == 1).Select(point => Attributes(Fields(point.Value).Where(f => f.Field == attributesField))));
+        }
+
+        return new(service, Text(fields, 1), Text(fields, 3), points);
+    }
+
+    // KeyValue: key 1, value 2 (AnyValue: string_value 1, int_value 3 as a varint).
+    private static Dictionary<string, string> Attributes(IEnumerable<(int Field, byte[] Value)> keyValues)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, keyValue) in keyValues)
+        {
+            var parts = Fields(keyValue).ToList();
+            if (parts.FirstOrDefault(p => p.Field == 2).Value is { } value)
+            {
+                attributes[Text(parts, 1)] = AnyValueText(value);
+            }
+        }
+
+        return attributes;
+    }
+
+    private static string AnyValueText(byte[] value)
+    {
+        var position = 0;
+        var key = ReadVarint(value, ref position);
+        return (key >> 3, key & 7) switch
+        {
+            (1, Length) => Text([.. Fields(value)], 1),
+            (3, Varint) => ((long)ReadVarint(value, ref position)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            _ => string.Empty,
+        };
     }
 
     private static string? ServiceName(byte[] resource)

@@ -9,7 +9,7 @@ public sealed class TracingTests
     [Fact]
     public async Task OneSignupCanBeFollowedFromTheRequestToItsEmailAndItsAnalyticsRow()
     {
-        await using var collector = await OtlpTraceCollector.StartAsync();
+        await using var collector = await OtlpCollector.StartAsync();
         await using var graph = await TestGraph.StartAsync(options =>
         {
             options.OtlpEndpoint = collector.Endpoint.ToString().TrimEnd('/');
