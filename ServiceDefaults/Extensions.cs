@@ -21,6 +21,9 @@ public static class Extensions
 {
     private const string HealthEndpointPath = "/health";
     private const string AlivenessEndpointPath = "/alive";
+
+    // Signups: the workers' counters, which the pipeline page polls every second.
+    private const string StatsEndpointPath = "/stats";
     private static readonly TimeSpan DefaultShutdownTimeout = TimeSpan.FromSeconds(20);
 
     /// <summary>Adds telemetry, health checks, service discovery, resilience and logging defaults.</summary>
@@ -73,9 +76,11 @@ public static class Extensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddAspNetCoreInstrumentation(aspNetCore =>
-                    // The AppHost probes every few seconds; such spans would bury the ones people look for.
+                    // The AppHost probes every few seconds and the pipeline page polls; such spans would bury the ones
+                    // people look for.
                     aspNetCore.Filter = context => !context.Request.Path.StartsWithSegments(HealthEndpointPath)
-                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath))
+                        && !context.Request.Path.StartsWithSegments(AlivenessEndpointPath)
+                        && !context.Request.Path.StartsWithSegments(StatsEndpointPath))
                 .AddHttpClientInstrumentation());
 
         builder.AddOpenTelemetryExporters();

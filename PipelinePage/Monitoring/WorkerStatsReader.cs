@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using Signups.Messaging.Kafka.Consuming;
 
 namespace Signups.PipelinePage.Monitoring;
@@ -31,6 +32,8 @@ internal sealed class WorkerStatsReader(IConfiguration configuration, IOptions<P
     {
         try
         {
+            // A poll every second is no trace anyone looks for.
+            using var untraced = SuppressInstrumentationScope.Begin();
             var answer = await _http.GetFromJsonAsync<ConsumerStats>(stats, cancellationToken);
             return answer is null ? null : new ReplicaStats(resource, null, answer);
         }
