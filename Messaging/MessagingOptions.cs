@@ -6,6 +6,9 @@ public sealed class MessagingOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Messaging";
 
+    /// <summary>The connection name of the Kafka the signup services use (<c>ConnectionStrings:kafka</c>, the AppHost's resource).</summary>
+    public const string KafkaConnectionName = "kafka";
+
     /// <summary>The topic signups are published to and consumed from.</summary>
     public string Topic { get; set; } = SignupTopics.UserSignups;
 

@@ -57,7 +57,7 @@ public static class ConsumeLoopExtensions
         where THandler : class, IMessageBatchHandler
     {
         builder.Services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName);
-        builder.AddKafkaConsumer<byte[], byte[]>(configureSettings: settings =>
+        builder.AddKafkaConsumer<byte[], byte[]>(MessagingOptions.KafkaConnectionName, settings =>
         {
             var config = settings.Config;
             config.GroupId ??= consumerGroup;
@@ -74,7 +74,7 @@ public static class ConsumeLoopExtensions
             config.EnableAutoCommit = true;
             config.EnableAutoOffsetStore = false;
         });
-        builder.AddKafkaProducer<byte[], byte[]>(configureSettings: settings =>
+        builder.AddKafkaProducer<byte[], byte[]>(MessagingOptions.KafkaConnectionName, settings =>
         {
             settings.Config.Acks = Acks.All;
             settings.Config.EnableIdempotence = true;

@@ -36,7 +36,7 @@ internal static class ProducerExtensions
         builder.Services.AddOptions<PublisherOptions>().BindConfiguration(PublisherOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         var deliveryTimeout = builder.Configuration.GetSection(PublisherOptions.SectionName).Get<PublisherOptions>()?.DeliveryTimeout
             ?? new PublisherOptions().DeliveryTimeout;
-        builder.AddKafkaProducer<byte[], byte[]>(configureSettings: settings =>
+        builder.AddKafkaProducer<byte[], byte[]>(MessagingOptions.KafkaConnectionName, settings =>
         {
             // Defaults that are promises, not tuning; configuration may restate them, and DeliveryGuaranteeValidator
             // refuses it at start if it contradicts them. Tuning (linger, batch size, compression) is appsettings.json's.

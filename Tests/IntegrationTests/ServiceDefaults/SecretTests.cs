@@ -25,7 +25,7 @@ public sealed class SecretTests
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(10) };
 
         var health = await Eventually.WaitAsync("the worker answers /health (unhealthy: the broker has no SASL)",
-            async ct => await Answer(http, "/health", ct), body => body.Contains("kafka-consumer", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            async ct => await Answer(http, "/health", ct), body => body.Contains("Aspire.Confluent.Kafka.Consumer", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
         var stats = await Answer(http, "/stats", TestContext.Current.CancellationToken);
 
         Assert.DoesNotContain(Secret, health, StringComparison.Ordinal);

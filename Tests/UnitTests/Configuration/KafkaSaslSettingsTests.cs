@@ -115,11 +115,11 @@ public sealed class KafkaSaslSettingsTests
         builder.Logging.AddFakeLogging().SetMinimumLevel(LogLevel.Debug);
         if (client == "Producer")
         {
-            builder.AddKafkaProducer<byte[], byte[]>();
+            builder.AddKafkaProducer<byte[], byte[]>("kafka");
         }
         else
         {
-            builder.AddKafkaConsumer<byte[], byte[]>();
+            builder.AddKafkaConsumer<byte[], byte[]>("kafka");
         }
 
         return builder.Build();

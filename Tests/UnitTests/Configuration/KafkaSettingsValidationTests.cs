@@ -63,7 +63,7 @@ public sealed class KafkaSettingsValidationTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(configuration);
-        builder.AddKafkaProducer<byte[], byte[]>();
+        builder.AddKafkaProducer<byte[], byte[]>("kafka");
         return builder;
     }
 }
