@@ -1,10 +1,8 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Signups.Messaging.Kafka;
 using Signups.Messaging.Kafka.Configuration;
-using Signups.Messaging.Kafka.Diagnostics;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -20,8 +18,6 @@ public static class AspireKafkaConsumerExtensions
     /// <summary>The health check's name, as Aspire.Confluent.Kafka names it.</summary>
     public const string HealthCheckName = "Aspire.Confluent.Kafka.Consumer";
 
-    private static readonly TimeSpan HealthProbeTimeout = TimeSpan.FromSeconds(2);
-
     /// <summary>Registers a <see cref="KafkaConsumerFactory{TKey,TValue}"/> for the Kafka named <paramref name="connectionName"/>.</summary>
     public static void AddKafkaConsumer<TKey, TValue>(
         this IHostApplicationBuilder builder,
@@ -36,12 +32,8 @@ public static class AspireKafkaConsumerExtensions
 
         if (!settings.DisableHealthChecks)
         {
-            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(HealthCheckName,
-                sp => new KafkaHealthCheck(
-                    () => sp.GetRequiredService<KafkaConsumerFactory<TKey, TValue>>().Current?.Handle
-                        ?? throw new KafkaException(new Error(ErrorCode.Local_State, "the consumer has not started")),
-                    HealthProbeTimeout),
-                failureStatus: null, tags: ["ready"]));
+            KafkaClientRegistration.AddHealthCheck(builder, HealthCheckName, sp => sp.GetRequiredService<KafkaConsumerFactory<TKey, TValue>>().Current?.Handle
+                ?? throw new KafkaException(new Error(ErrorCode.Local_State, "the consumer has not started")));
         }
     }
 }

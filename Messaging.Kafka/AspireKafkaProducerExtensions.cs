@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Signups.Messaging.Kafka;
 using Signups.Messaging.Kafka.Configuration;
@@ -20,8 +19,6 @@ public static class AspireKafkaProducerExtensions
 {
     /// <summary>The health check's name, as Aspire.Confluent.Kafka names it.</summary>
     public const string HealthCheckName = "Aspire.Confluent.Kafka.Producer";
-
-    private static readonly TimeSpan HealthProbeTimeout = TimeSpan.FromSeconds(2);
 
     /// <summary>Registers a singleton <see cref="IProducer{TKey,TValue}"/> for the Kafka named <paramref name="connectionName"/>.</summary>
     public static void AddKafkaProducer<TKey, TValue>(
@@ -48,9 +45,7 @@ public static class AspireKafkaProducerExtensions
 
         if (!settings.DisableHealthChecks)
         {
-            builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(HealthCheckName,
-                sp => new KafkaHealthCheck(() => sp.GetRequiredService<IProducer<TKey, TValue>>().Handle, HealthProbeTimeout),
-                failureStatus: null, tags: ["ready"]));
+            KafkaClientRegistration.AddHealthCheck(builder, HealthCheckName, sp => sp.GetRequiredService<IProducer<TKey, TValue>>().Handle);
         }
     }
 }

@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,12 @@ namespace Signups.Messaging.Kafka;
 internal static class KafkaClientRegistration
 {
     private const int DefaultStatisticsIntervalMs = 2000;
+    private static readonly TimeSpan HealthProbeTimeout = TimeSpan.FromSeconds(2);
+
+    /// <summary>A health check named <paramref name="name"/> that asks for metadata through the client's own handle.</summary>
+    public static void AddHealthCheck(IHostApplicationBuilder builder, string name, Func<IServiceProvider, Handle> handle) =>
+        builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(name,
+            sp => new KafkaHealthCheck(() => handle(sp), HealthProbeTimeout), failureStatus: null, tags: ["ready"]));
 
     // Binds once now (the Disable* switches decide what is registered) and again through the options
     // pipeline, which validates on start.
