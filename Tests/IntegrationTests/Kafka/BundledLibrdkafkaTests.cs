@@ -22,7 +22,7 @@ public sealed class BundledLibrdkafkaTests
         foreach (var service in new[] { "producer", "stream-worker", "batch-worker" })
         {
             using var health = JsonDocument.Parse(await Http.GetStringAsync(new Uri(graph.EndpointOf(service), "/health"), TestContext.Current.CancellationToken));
-            var kafkaChecks = health.RootElement.GetProperty("checks").EnumerateObject().Where(c => c.Name.StartsWith("kafka-", StringComparison.Ordinal)).ToList();
+            var kafkaChecks = health.RootElement.GetProperty("checks").EnumerateObject().Where(c => c.Name.StartsWith("Aspire.Confluent.Kafka.", StringComparison.Ordinal)).ToList();
             Assert.NotEmpty(kafkaChecks);
             foreach (var check in kafkaChecks)
             {
