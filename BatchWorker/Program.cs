@@ -1,5 +1,5 @@
 using Signups.BatchWorker.Extensions;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 using Signups.ServiceDefaults.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Signups.Messaging.Kafka;
 using Signups.Messaging.Kafka.Configuration;
-using Signups.Messaging.Kafka.Diagnostics;
 using Signups.Messaging.Kafka.Native;
 
 namespace Microsoft.Extensions.Hosting;
@@ -12,8 +11,8 @@ namespace Microsoft.Extensions.Hosting;
 /// <c>AddKafkaProducer</c> with Aspire.Confluent.Kafka's shape (which the registry does not serve), so that the real
 /// package is a csproj edit away: bootstrap servers from <c>ConnectionStrings:{connectionName}</c>, settings from
 /// <c>Aspire:Confluent:Kafka:Producer</c>, a singleton <see cref="IProducer{TKey,TValue}"/>, the health check
-/// <c>Aspire.Confluent.Kafka.Producer</c>, logs, metrics and the client's spans. Beyond Aspire's: every setting checked
-/// by librdkafka itself when the host starts (one line per problem).
+/// <c>Aspire.Confluent.Kafka.Producer</c>, logs and metrics. What Aspire lacks is added by separate calls
+/// (<see cref="KafkaClientExtrasExtensions"/>).
 /// </summary>
 public static class AspireKafkaProducerExtensions
 {
@@ -29,16 +28,19 @@ public static class AspireKafkaProducerExtensions
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionName);
         var settings = KafkaClientRegistration.AddSettings<KafkaProducerSettings, ProducerConfig>(builder, KafkaProducerSettings.SectionName, connectionName, configureSettings);
-        builder.Services.AddSingleton(sp => KafkaClientRegistration.Diagnostics(sp, "producer", null));
         builder.Services.AddSingleton(sp =>
         {
             Librdkafka.EnsureAvailable();
             var options = sp.GetRequiredService<IOptions<KafkaProducerSettings>>().Value;
-            var diagnostics = sp.GetRequiredService<KafkaClientDiagnostics>();
+            var diagnostics = KafkaClientRegistration.Diagnostics(sp, "producer", null);
             var producerBuilder = new ProducerBuilder<TKey, TValue>(options.Config)
                 .SetLogHandler((_, message) => diagnostics.OnLog(message))
-                .SetErrorHandler((_, error) => diagnostics.OnError(error))
-                .SetStatisticsHandler((_, json) => diagnostics.OnStatistics(json));
+                .SetErrorHandler((_, error) => diagnostics.OnError(error));
+            if (!options.DisableMetrics)
+            {
+                producerBuilder.SetStatisticsHandler((_, json) => diagnostics.OnStatistics(json));
+            }
+
             configureBuilder?.Invoke(sp, producerBuilder);
             return producerBuilder.Build();
         });

@@ -10,7 +10,10 @@ using Signups.Messaging.Kafka.Diagnostics;
 
 namespace Signups.Messaging.Kafka;
 
-/// <summary>What registering a producer and a consumer share: settings bound and validated on start, telemetry, diagnostics.</summary>
+/// <summary>
+/// What registering a producer and a consumer share: settings bound and validated on start, their spans and
+/// Aspire.Confluent.Kafka's metrics, the diagnostics (logs, errors, statistics) every client is built with.
+/// </summary>
 internal static class KafkaClientRegistration
 {
     private const int DefaultStatisticsIntervalMs = 2000;
@@ -62,20 +65,32 @@ internal static class KafkaClientRegistration
 
         if (!settings.DisableMetrics)
         {
-            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(KafkaTelemetry.MeterName));
+            builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(KafkaTelemetry.AspireMeterName));
+            builder.Services.TryAddSingleton<KafkaMetrics>();
         }
 
         builder.Services.AddOptions<TSettings>().Configure(Configure).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<TSettings>, KafkaSettingsValidator<TSettings, TConfig>>();
-        builder.Services.TryAddSingleton<KafkaMetrics>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TSettings>, KafkaSettingsValidator<TSettings, TConfig>>());
+        AddStatistics(builder.Services);
         return settings;
+    }
+
+    public static void AddStatistics(IServiceCollection services)
+    {
+        services.TryAddSingleton<KafkaClientRegistry>();
+        services.TryAddSingleton<KafkaStatisticsChannel>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, KafkaStatisticsReader>());
     }
 
     public static KafkaClientDiagnostics Diagnostics(IServiceProvider services, string kind, string? consumerGroup)
     {
-        var diagnostics = new KafkaClientDiagnostics(kind, consumerGroup,
+        var diagnostics = new KafkaClientDiagnostics(kind, consumerGroup, services.GetRequiredService<KafkaStatisticsChannel>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Librdkafka"));
-        services.GetRequiredService<KafkaMetrics>().Track(diagnostics);
+        services.GetRequiredService<KafkaClientRegistry>().Add(diagnostics);
+
+        // Observable instruments exist once their owner does.
+        _ = services.GetService<KafkaMetrics>();
+        _ = services.GetService<KafkaClientMetrics>();
         return diagnostics;
     }
 }

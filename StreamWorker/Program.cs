@@ -1,4 +1,4 @@
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 using Signups.ServiceDefaults.Hosting;
 using Signups.StreamWorker.Extensions;
 

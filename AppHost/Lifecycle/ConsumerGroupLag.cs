@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using Confluent.Kafka;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.AppHost.Lifecycle;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 using Signups.Messaging.Kafka.Diagnostics;
 using Signups.Storage;
 

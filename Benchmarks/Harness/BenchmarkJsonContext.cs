@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using Signups.Benchmarks.RawConsume;
 using Signups.Benchmarks.RawProduce;
 using Signups.Benchmarks.RawSink;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.Benchmarks.Harness;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using Signups.AppHost;
 using Signups.Hosting.Kafka;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.Benchmarks.Harness;
 

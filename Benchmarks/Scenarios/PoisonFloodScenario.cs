@@ -72,7 +72,7 @@ internal sealed class PoisonFloodScenario : IBenchmarkScenario
         }
     }
 
-    private static async Task<(Signups.Messaging.Kafka.Consuming.ConsumerStats Stats, DateTimeOffset At)> WaitForDeadLettersAsync(BenchmarkWorker worker, CancellationToken cancellationToken)
+    private static async Task<(Signups.Consuming.ConsumerStats Stats, DateTimeOffset At)> WaitForDeadLettersAsync(BenchmarkWorker worker, CancellationToken cancellationToken)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Timeout);

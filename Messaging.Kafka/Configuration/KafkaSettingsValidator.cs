@@ -5,8 +5,9 @@ using Signups.Messaging.Kafka.Native;
 namespace Signups.Messaging.Kafka.Configuration;
 
 /// <summary>
-/// Checks Kafka client settings at start-up: librdkafka loads, bootstrap servers are set, and
-/// librdkafka accepts every property. Each problem is one sentence naming the setting.
+/// Checks Kafka client settings at start-up, as Aspire.Confluent.Kafka does when the client is first resolved:
+/// librdkafka loads, bootstrap servers are set (and a consumer's group). Each problem is one sentence naming the
+/// setting. Every other property is checked by <see cref="LibrdkafkaSettingsValidator{TSettings, TConfig}"/>.
 /// </summary>
 internal sealed class KafkaSettingsValidator<TSettings, TConfig> : IValidateOptions<TSettings>
     where TSettings : KafkaClientSettings<TConfig>
@@ -28,11 +29,6 @@ internal sealed class KafkaSettingsValidator<TSettings, TConfig> : IValidateOpti
         if (options.Config is ConsumerConfig consumer && string.IsNullOrWhiteSpace(consumer.GroupId))
         {
             problems.Add($"No consumer group configured. Set {options.SectionPath}:Config:GroupId.");
-        }
-
-        foreach (var (property, reason) in LibrdkafkaConfigCheck.Check(options.Config))
-        {
-            problems.Add($"{options.SectionPath}:Config:{property}: {reason}.");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

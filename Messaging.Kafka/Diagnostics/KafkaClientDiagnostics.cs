@@ -1,14 +1,13 @@
-using System.Text.Json;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
 
 namespace Signups.Messaging.Kafka.Diagnostics;
 
 /// <summary>
-/// What one Kafka client tells about itself: its latest statistics (read by <see cref="KafkaMetrics"/>),
-/// its log lines (to ILogger, category <c>Librdkafka</c>) and its errors.
+/// What one Kafka client tells about itself: its statistics (handed to <see cref="KafkaStatisticsReader"/>, which
+/// keeps the latest for the metrics), its log lines (to ILogger, category <c>Librdkafka</c>) and its errors.
 /// </summary>
-internal sealed partial class KafkaClientDiagnostics(string kind, string? consumerGroup, ILogger logger)
+internal sealed partial class KafkaClientDiagnostics(string kind, string? consumerGroup, KafkaStatisticsChannel statistics, ILogger logger)
 {
     private volatile KafkaStatistics? _latest;
 
@@ -17,19 +16,14 @@ internal sealed partial class KafkaClientDiagnostics(string kind, string? consum
 
     public string? ConsumerGroup { get; } = consumerGroup;
 
-    public KafkaStatistics? Latest => _latest;
-
-    public void OnStatistics(string json)
+    public KafkaStatistics? Latest
     {
-        try
-        {
-            _latest = KafkaStatistics.Parse(json, DateTimeOffset.UtcNow);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            LogStatisticsUnreadable(logger, Kind, e.Message);
-        }
+        get => _latest;
+        set => _latest = value;
     }
+
+    /// <summary>Called on librdkafka's thread: only hands the document over.</summary>
+    public void OnStatistics(string json) => statistics.Write(this, json);
 
     public void OnLog(LogMessage message) =>
         LogLibrdkafka(logger, ToLogLevel(message.Level), Kind, message.Facility, message.Message);
@@ -63,7 +57,4 @@ internal sealed partial class KafkaClientDiagnostics(string kind, string? consum
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Critical, Message = "Kafka {Kind} fatal error {Code}: {Reason}")]
     private static partial void LogFatalError(ILogger logger, string kind, ErrorCode code, string reason);
-
-    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Kafka {Kind} statistics could not be read: {Reason}")]
-    private static partial void LogStatisticsUnreadable(ILogger logger, string kind, string reason);
 }

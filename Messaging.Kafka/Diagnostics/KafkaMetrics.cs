@@ -1,59 +1,57 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 
 namespace Signups.Messaging.Kafka.Diagnostics;
 
 /// <summary>
-/// Metrics read from the latest librdkafka statistics of every Kafka client in the process.
-/// Names follow OpenTelemetry's messaging conventions where one exists.
+/// librdkafka's statistics as Aspire.Confluent.Kafka publishes them: meter <c>Aspire.Confluent.Kafka</c>, its instrument
+/// names, descriptions and tags (<c>messaging.client_id</c>, <c>name</c>, and <c>type</c> on the counters), so that a
+/// dashboard built on Aspire's names works unchanged. Ours add units. Counters are observed as the totals librdkafka
+/// reports, which is what Aspire's per-document increments add up to.
 /// </summary>
 internal sealed class KafkaMetrics
 {
-    private readonly ConcurrentDictionary<KafkaClientDiagnostics, byte> _clients = new();
+    private readonly KafkaClientRegistry _clients;
 
-    public KafkaMetrics(IMeterFactory meterFactory)
+    public KafkaMetrics(IMeterFactory meterFactory, KafkaClientRegistry clients)
     {
-        var meter = meterFactory.Create(KafkaTelemetry.MeterName);
-        meter.CreateObservableGauge("messaging.kafka.connections.up", () => Observe(s => s.ConnectionsUp),
-            "{connection}", "Broker connections that are up.");
-        meter.CreateObservableGauge("messaging.kafka.producer.queue.messages", () => Observe(s => s.QueuedMessages, "producer"),
-            "{message}", "Messages waiting in the producer queue for delivery.");
-        meter.CreateObservableCounter("messaging.kafka.messages.transmitted", () => Observe(s => s.MessagesTransmitted, "producer"),
-            "{message}", "Messages sent to brokers.");
-        meter.CreateObservableCounter("messaging.kafka.messages.received", () => Observe(s => s.MessagesReceived, "consumer"),
-            "{message}", "Messages received from brokers.");
-        meter.CreateObservableCounter("messaging.kafka.consumer.rebalances", () => Observe(s => s.RebalanceCount, "consumer"),
-            "{rebalance}", "Consumer group rebalances this consumer took part in.");
-        meter.CreateObservableGauge("messaging.kafka.consumer.lag", ObserveLag,
-            "{message}", "Messages on a partition not yet processed by this consumer group.");
+        _clients = clients;
+        var meter = meterFactory.Create(KafkaTelemetry.AspireMeterName);
+        meter.CreateObservableGauge("messaging.kafka.consumer.queue.message_count", () => Observe(s => s.ReplyQueue, withType: false),
+            "{operation}", "Number of ops (callbacks, events, etc) waiting in queue for application to serve with rd_kafka_poll()");
+        meter.CreateObservableGauge("messaging.kafka.producer.queue.message_count", () => Observe(s => s.QueuedMessages, withType: false),
+            "{message}", "Current number of messages in producer queues");
+        meter.CreateObservableGauge("messaging.kafka.producer.queue.size", () => Observe(s => s.QueuedBytes, withType: false),
+            "By", "Current total size of messages in producer queues");
+        meter.CreateObservableCounter("messaging.kafka.network.tx", () => Observe(s => s.Requests),
+            "{request}", "Total number of requests sent to Kafka brokers");
+        meter.CreateObservableCounter("messaging.kafka.network.transmitted", () => Observe(s => s.RequestBytes),
+            "By", "Total number of bytes transmitted to Kafka brokers");
+        meter.CreateObservableCounter("messaging.kafka.network.rx", () => Observe(s => s.Responses),
+            "{response}", "Total number of responses received from Kafka brokers");
+        meter.CreateObservableCounter("messaging.kafka.network.received", () => Observe(s => s.ResponseBytes),
+            "By", "Total number of bytes received from Kafka brokers");
+        meter.CreateObservableCounter("messaging.publish.messages", () => Observe(s => s.MessagesTransmitted),
+            "{message}", "Total number of messages transmitted (produced) to Kafka brokers");
+        meter.CreateObservableCounter("messaging.kafka.message.transmitted", () => Observe(s => s.MessageBytesTransmitted),
+            "By", "Total number of message bytes (including framing, such as per-Message framing and MessageSet/batch framing) transmitted to Kafka brokers");
+        meter.CreateObservableCounter("messaging.receive.messages", () => Observe(s => s.MessagesReceived),
+            "{message}", "Total number of messages consumed, not including ignored messages (due to offset, etc), from Kafka brokers");
+        meter.CreateObservableCounter("messaging.kafka.message.received", () => Observe(s => s.MessageBytesReceived),
+            "By", "Total number of message bytes (including framing) received from Kafka brokers");
     }
 
-    public void Track(KafkaClientDiagnostics client) => _clients.TryAdd(client, 0);
-
-    public void Untrack(KafkaClientDiagnostics client) => _clients.TryRemove(client, out _);
-
-    private IEnumerable<Measurement<long>> Observe(Func<KafkaStatistics, long> read, string? kind = null)
+    private IEnumerable<Measurement<long>> Observe(Func<KafkaStatistics, long> read, bool withType = true)
     {
-        foreach (var client in _clients.Keys)
+        foreach (var client in _clients.Clients)
         {
-            if (client.Latest is { } statistics && (kind is null || client.Kind == kind))
+            if (client.Latest is not { } statistics)
             {
-                yield return new(read(statistics), new KeyValuePair<string, object?>("messaging.client.kind", client.Kind));
+                continue;
             }
-        }
-    }
 
-    private IEnumerable<Measurement<long>> ObserveLag()
-    {
-        foreach (var client in _clients.Keys)
-        {
-            foreach (var lag in client.Latest?.Lag ?? [])
-            {
-                yield return new(lag.Lag,
-                    new("messaging.destination.name", lag.Topic),
-                    new("messaging.destination.partition.id", lag.Partition.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                    new("messaging.consumer.group.name", client.ConsumerGroup));
-            }
+            yield return withType
+                ? new(read(statistics), new("messaging.client_id", statistics.ClientId), new("name", statistics.Name), new("type", statistics.Type))
+                : new(read(statistics), new("messaging.client_id", statistics.ClientId), new("name", statistics.Name));
         }
     }
 }

@@ -4,14 +4,26 @@ namespace Signups.Messaging.Kafka.Diagnostics;
 
 /// <summary>
 /// The parts of a librdkafka statistics document (https://github.com/confluentinc/librdkafka/blob/master/STATISTICS.md)
-/// that health and metrics use.
+/// that the metrics use: Aspire.Confluent.Kafka's (<see cref="KafkaMetrics"/>) and ours (<see cref="KafkaClientMetrics"/>).
+/// Counters are totals since the client started, as librdkafka reports them.
 /// </summary>
 internal sealed record KafkaStatistics(
     DateTimeOffset ReceivedAt,
+    string Name,
+    string ClientId,
+    string Type,
     int ConnectionsUp,
-    long MessagesTransmitted,
-    long MessagesReceived,
+    long ReplyQueue,
     long QueuedMessages,
+    long QueuedBytes,
+    long Requests,
+    long RequestBytes,
+    long Responses,
+    long ResponseBytes,
+    long MessagesTransmitted,
+    long MessageBytesTransmitted,
+    long MessagesReceived,
+    long MessageBytesReceived,
     string? GroupState,
     long RebalanceCount,
     IReadOnlyList<KafkaPartitionLag> Lag)
@@ -40,10 +52,21 @@ internal sealed record KafkaStatistics(
 
         return new(
             receivedAt,
+            Name: String(root, "name"),
+            ClientId: String(root, "client_id"),
+            Type: String(root, "type"),
             connectionsUp,
-            MessagesTransmitted: Long(root, "txmsgs"),
-            MessagesReceived: Long(root, "rxmsgs"),
+            ReplyQueue: Long(root, "replyq"),
             QueuedMessages: Long(root, "msg_cnt"),
+            QueuedBytes: Long(root, "msg_size"),
+            Requests: Long(root, "tx"),
+            RequestBytes: Long(root, "tx_bytes"),
+            Responses: Long(root, "rx"),
+            ResponseBytes: Long(root, "rx_bytes"),
+            MessagesTransmitted: Long(root, "txmsgs"),
+            MessageBytesTransmitted: Long(root, "txmsg_bytes"),
+            MessagesReceived: Long(root, "rxmsgs"),
+            MessageBytesReceived: Long(root, "rxmsg_bytes"),
             groupState,
             rebalances,
             ReadLag(root));
@@ -75,6 +98,9 @@ internal sealed record KafkaStatistics(
 
         return lag;
     }
+
+    private static string String(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) ? value.GetString() ?? "" : "";
 
     private static long Long(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.GetInt64() : 0;

@@ -1,4 +1,4 @@
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.PipelinePage.Monitoring;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.PipelinePage.Monitoring;
 

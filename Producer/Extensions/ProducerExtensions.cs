@@ -45,6 +45,8 @@ internal static class ProducerExtensions
             settings.Config.Partitioner ??= Partitioner.Murmur2Random;
             settings.Config.MessageTimeoutMs = (int)deliveryTimeout.TotalMilliseconds;
         });
+        builder.AddKafkaConfigCheck();
+        builder.AddKafkaClientMetrics();
         builder.Services.AddSingleton<IValidateOptions<KafkaProducerSettings>, DeliveryGuaranteeValidator>();
         builder.Services.AddSingleton<PublishMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(PublishMetrics.MeterName));

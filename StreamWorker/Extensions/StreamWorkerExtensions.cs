@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Signups.Messaging;
-using Signups.Messaging.Kafka;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Messaging.Kafka.Configuration;
+using Signups.Consuming;
 using Signups.ServiceDefaults.Resilience;
 using Signups.Storage;
 using Signups.StreamWorker.Users;
@@ -23,7 +23,7 @@ internal static class StreamWorkerExtensions
         builder.AddSqliteDatabase(UsersDb, UsersSchema.Ddl, pageCacheMegabytes: 32);
         builder.AddPartitionLaneConsumer<SignupEffectsHandler>(ConsumerGroup, "StreamWorker", ResiliencePipelineNames.Store);
         builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
-            sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId,
+            sp.GetRequiredService<IOptions<KafkaConsumerSettings>>().Value.Config.GroupId,
             sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic));
         builder.Services.AddSingleton<UsersStore>();
         builder.AddWelcomeEmails();

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
 using Signups.Messaging;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 using Signups.Messaging.Kafka.Diagnostics;
 using Signups.Storage;
 using Signups.StreamWorker.WelcomeEmails;

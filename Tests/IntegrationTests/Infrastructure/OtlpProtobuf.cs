@@ -48,7 +48,10 @@ internal static class OtlpProtobuf
             var service = fields.Where(f => f.Field == 1).Select(f => ServiceName(f.Value)).FirstOrDefault() ?? string.Empty;
             foreach (var scopeMetrics in fields.Where(f => f.Field == 2).Select(f => f.Value))
             {
-                metrics.AddRange(Fields(scopeMetrics).Where(f => f.Field == 2).Select(f => Metric(service, f.Value)));
+                // ScopeMetrics: scope 1 (InstrumentationScope: name 1), metrics 2.
+                var scopeFields = Fields(scopeMetrics).ToList();
+                var meter = scopeFields.Where(f => f.Field == 1).Select(f => Text(Fields(f.Value).ToList(), 1)).FirstOrDefault() ?? string.Empty;
+                metrics.AddRange(scopeFields.Where(f => f.Field == 2).Select(f => Metric(service, meter, f.Value)));
             }
         }
 
@@ -68,7 +71,7 @@ internal static class OtlpProtobuf
 
     // Metric: name 1, unit 3; gauge 5, sum 7, histogram 9 (each: data_points 1); a number point's attributes are field 7,
     // a histogram point's field 9.
-    private static CollectedMetric Metric(string service, byte[] metric)
+    private static CollectedMetric Metric(string service, string meter, byte[] metric)
     {
         var fields = Fields(metric).ToList();
         var points = new List<IReadOnlyDictionary<string, string>>();
@@ -78,7 +81,7 @@ internal static class OtlpProtobuf
             points.AddRange(Fields(data).Where(f => f.Field == 1).Select(point => Attributes(Fields(point.Value).Where(f => f.Field == attributesField))));
         }
 
-        return new(service, Text(fields, 1), Text(fields, 3), points);
+        return new(service, meter, Text(fields, 1), Text(fields, 3), points);
     }
 
     // KeyValue: key 1, value 2 (AnyValue: string_value 1, int_value 3 as a varint).

@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.IntegrationTests.Infrastructure;
 

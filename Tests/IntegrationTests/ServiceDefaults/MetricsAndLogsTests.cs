@@ -14,9 +14,11 @@ public sealed class MetricsAndLogsTests
         ("producer", "signups.producer.acknowledgements", "{event}"),
         ("producer", "signups.producer.acknowledgement.duration", "s"),
         ("producer", "http.server.request.duration", "s"),
+        ("producer", "messaging.publish.messages", "{message}"),
         .. Workers.SelectMany(worker => new[]
         {
             (worker, "messaging.kafka.consumer.lag", "{message}"),
+            (worker, "messaging.receive.messages", "{message}"),
             (worker, "signups.consumer.events", "{event}"),
             (worker, "signups.consumer.dead_letters", "{message}"),
             (worker, "signups.consumer.batch.size", "{event}"),
@@ -51,6 +53,15 @@ public sealed class MetricsAndLogsTests
             var lag = metrics.Where(m => m.Service == worker && m.Name == "messaging.kafka.consumer.lag").SelectMany(m => m.Points).ToList();
             Assert.Contains(lag, p => p.GetValueOrDefault("messaging.consumer.group.name") is { Length: > 0 }
                 && p.ContainsKey("messaging.destination.partition.id"));
+        }
+
+        // librdkafka's statistics under Aspire.Confluent.Kafka's meter, instrument names and tags, so that a dashboard
+        // made for the real package shows ours.
+        foreach (var (service, name) in new[] { ("producer", "messaging.publish.messages"), ("stream-worker", "messaging.receive.messages"), ("batch-worker", "messaging.receive.messages") })
+        {
+            var instrument = metrics.First(m => m.Service == service && m.Name == name);
+            Assert.Equal("Aspire.Confluent.Kafka", instrument.Meter);
+            Assert.Contains(instrument.Points, p => p.ContainsKey("messaging.client_id") && p.ContainsKey("name") && p.GetValueOrDefault("type") is "producer" or "consumer");
         }
 
         var logs = await Eventually.WaitAsync("structured logs from every service", _ => Task.FromResult(collector.LogRecords),

@@ -2,7 +2,7 @@ using System.Text;
 using Confluent.Kafka;
 using Signups.IntegrationTests.Infrastructure;
 using Signups.Messaging;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.IntegrationTests.StreamWorker;
 

@@ -122,6 +122,7 @@ public sealed class KafkaSaslSettingsTests
             builder.AddKafkaConsumer<byte[], byte[]>("kafka");
         }
 
+        builder.AddKafkaConfigCheck();
         return builder.Build();
     }
 }

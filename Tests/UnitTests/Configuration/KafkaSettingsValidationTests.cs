@@ -42,6 +42,21 @@ public sealed class KafkaSettingsValidationTests
     }
 
     [Fact]
+    public void WithoutTheConfigCheckOnlyWhatAspireChecksIsChecked()
+    {
+        var builder = Builder(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:kafka"] = "localhost:9092",
+            ["Aspire:Confluent:Kafka:Producer:Config:lnger.ms"] = "5",
+        }, configCheck: false);
+        using var host = builder.Build();
+
+        // As with Aspire.Confluent.Kafka: a bootstrap server is all that is asked for; librdkafka would refuse the rest
+        // when the producer is built.
+        host.Services.GetRequiredService<IStartupValidator>().Validate();
+    }
+
+    [Fact]
     public void TheConnectionStringBecomesTheBootstrapServers()
     {
         var builder = Builder(new Dictionary<string, string?> { ["ConnectionStrings:kafka"] = "broker1:9092,broker2:9092" });
@@ -59,11 +74,16 @@ public sealed class KafkaSettingsValidationTests
         return [.. error.Failures];
     }
 
-    private static HostApplicationBuilder Builder(Dictionary<string, string?> configuration)
+    private static HostApplicationBuilder Builder(Dictionary<string, string?> configuration, bool configCheck = true)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.AddKafkaProducer<byte[], byte[]>("kafka");
+        if (configCheck)
+        {
+            builder.AddKafkaConfigCheck();
+        }
+
         return builder;
     }
 }

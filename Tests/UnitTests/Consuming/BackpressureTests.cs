@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 using Signups.Messaging.Kafka.Native;
 
 namespace Signups.UnitTests.Consuming;

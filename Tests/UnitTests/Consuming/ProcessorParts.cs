@@ -2,7 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Polly;
 using Polly.Retry;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.UnitTests.Consuming;
 

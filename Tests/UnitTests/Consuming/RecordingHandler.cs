@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.UnitTests.Consuming;
 

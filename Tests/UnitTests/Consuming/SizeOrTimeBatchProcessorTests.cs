@@ -1,4 +1,4 @@
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 using static Signups.UnitTests.Consuming.Messages;
 
 namespace Signups.UnitTests.Consuming;

@@ -1,5 +1,5 @@
 using Signups.PipelinePage.Monitoring;
-using Signups.Messaging.Kafka.Consuming;
+using Signups.Consuming;
 
 namespace Signups.UnitTests.PipelinePage;
 

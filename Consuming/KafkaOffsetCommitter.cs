@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// Tells Kafka what the store has persisted: offsets are stored on the consumer (thread-safe) and

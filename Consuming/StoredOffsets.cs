@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Polly;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>Where newly assigned partitions start: the handler's stored offsets, else Kafka's committed offset.</summary>
 internal static class StoredOffsets

@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>What the consume loop is doing, for <c>/health</c>: joined or not, its partitions, paused or not.</summary>
 public sealed class ConsumerState

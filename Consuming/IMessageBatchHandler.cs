@@ -1,4 +1,4 @@
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// What a worker does with consumed messages. Its store, not Kafka, is the record of what was consumed:

@@ -1,18 +1,22 @@
 using System.Diagnostics;
 using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// Polls Kafka on a thread of its own and hands messages to an <see cref="IPartitionProcessor"/>.
 /// Stopping reads as the shutdown story: stop fetching, drain the processor, commit, leave the group
 /// (bounded: Close can hang while the group rebalances), and exit non-zero if the drain failed.
+/// The consumer is the singleton <c>AddKafkaConsumer</c> registers, built on this loop's thread when it starts; its
+/// rebalance handlers are this loop's (<see cref="AttachTo"/>, called from that registration's builder).
 /// </summary>
 internal sealed partial class KafkaConsumeLoop(
-    KafkaConsumerFactory<byte[], byte[]> consumers,
+    IServiceProvider services,
+    IOptions<KafkaConsumerSettings> settings,
     IPartitionProcessor processor,
     KafkaOffsetCommitter committer,
     ConsumerState state,
@@ -30,9 +34,17 @@ internal sealed partial class KafkaConsumeLoop(
     private readonly Backpressure _backpressure = new();
     private volatile bool _stopRequested;
 
+    private string GroupId => settings.Value.Config.GroupId;
+
+    /// <summary>Makes this loop the consumer's rebalance listener.</summary>
+    public void AttachTo(ConsumerBuilder<byte[], byte[]> builder) => builder
+        .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(messaging.Value.Topic, partitions))
+        .SetPartitionsRevokedHandler(OnRevoked)
+        .SetPartitionsLostHandler(OnLost);
+
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var thread = new Thread(Run) { IsBackground = true, Name = $"consume {consumers.GroupId}" };
+        var thread = new Thread(Run) { IsBackground = true, Name = $"consume {GroupId}" };
         thread.Start();
         return Task.CompletedTask;
     }
@@ -49,13 +61,12 @@ internal sealed partial class KafkaConsumeLoop(
         IConsumer<byte[], byte[]>? consumer = null;
         try
         {
-            consumer = consumers.Create(builder => builder
-                .SetPartitionsAssignedHandler((c, partitions) => OnAssigned(topic, partitions))
-                .SetPartitionsRevokedHandler((c, partitions) => OnRevoked(c, partitions))
-                .SetPartitionsLostHandler((c, partitions) => OnLost(c, partitions)));
+            // Resolved here, not injected: the consumer's builder attaches this loop, and a consumer that cannot be
+            // built fails this thread visibly (below) instead of the host's start.
+            consumer = services.GetRequiredService<IConsumer<byte[], byte[]>>();
             committer.Attach(consumer);
             consumer.Subscribe(topic);
-            LogSubscribed(logger, topic, consumers.GroupId);
+            LogSubscribed(logger, topic, GroupId);
 
             while (!_stopRequested)
             {
@@ -69,7 +80,7 @@ internal sealed partial class KafkaConsumeLoop(
         {
             // The loop's own thread: whatever ends it must end the service visibly (non-zero exit, restart by the AppHost),
             // never leave a process that looks alive and consumes nothing.
-            LogFailed(logger, e, consumers.GroupId, e.Message);
+            LogFailed(logger, e, GroupId, e.Message);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
@@ -121,7 +132,7 @@ internal sealed partial class KafkaConsumeLoop(
         state.OnAssigned(partitions);
         if (partitions.Count > 0)
         {
-            LogAssigned(logger, consumers.GroupId, Describe(start));
+            LogAssigned(logger, GroupId, Describe(start));
         }
 
         return start;
@@ -136,7 +147,7 @@ internal sealed partial class KafkaConsumeLoop(
         state.OnRemoved(partitions);
         if (partitions.Count > 0)
         {
-            LogRevoked(logger, consumers.GroupId, Describe(offsets));
+            LogRevoked(logger, GroupId, Describe(offsets));
         }
     }
 
@@ -146,7 +157,7 @@ internal sealed partial class KafkaConsumeLoop(
         Forget(consumer, partitions);
         processor.OnLost(partitions);
         state.OnRemoved(partitions);
-        LogLost(logger, consumers.GroupId, string.Join(",", partitions.Select(p => p.Partition.Value)));
+        LogLost(logger, GroupId, string.Join(",", partitions.Select(p => p.Partition.Value)));
     }
 
     // Messages taken from Kafka but not yet by the processor belong to partitions we no longer own.
@@ -206,12 +217,8 @@ internal sealed partial class KafkaConsumeLoop(
     {
         committer.Attach(null);
         var close = Task.Run(consumer.Close);
-        if (close.Wait(CloseTimeout))
-        {
-            consumers.Release(consumer);
-            consumer.Dispose();
-        }
-        else
+        // Close disposes the consumer, so the container's own Dispose at exit finds nothing left to do.
+        if (!close.Wait(CloseTimeout))
         {
             LogCloseTimedOut(logger, CloseTimeout.TotalSeconds);
         }

@@ -1,4 +1,4 @@
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// Reads a sealed batch once, before the first attempt to persist it: what is decoded here (and what is dead-lettered)

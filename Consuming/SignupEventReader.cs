@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// Reads a batch as <see cref="UserSignedUp"/> events. Messages that are not valid events go to the dead-letter

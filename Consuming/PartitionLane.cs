@@ -1,7 +1,7 @@
 using System.Threading.Channels;
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// One partition's messages, handled in order: whatever has arrived (up to the batch size) is handled as one

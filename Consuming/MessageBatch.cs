@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// Messages to handle together, in partition order, and the next offset of every partition they come

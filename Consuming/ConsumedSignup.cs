@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>A valid signup event and the message it came in.</summary>
 /// <param name="Event">The event.</param>

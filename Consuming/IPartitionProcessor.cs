@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// How consumed messages become batches for an <see cref="IMessageBatchHandler"/>. The consume loop calls

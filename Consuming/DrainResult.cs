@@ -1,6 +1,6 @@
 using Confluent.Kafka;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>What a processor finished when the worker stopped.</summary>
 /// <param name="Offsets">Next offsets to commit to Kafka.</param>

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>When a batch is flushed: at <see cref="MaxBatchSize"/> events or <see cref="MaxBatchDelay"/> after its first, whichever comes first.</summary>
 public sealed class BatchingOptions

@@ -1,4 +1,4 @@
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>The body of a worker's <c>GET /stats</c>.</summary>
 /// <param name="Group">Consumer group.</param>

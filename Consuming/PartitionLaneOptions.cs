@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>How the StreamWorker's partition lanes batch, section <c>StreamWorker</c>.</summary>
 public sealed class PartitionLaneOptions

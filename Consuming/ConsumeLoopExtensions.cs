@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Registry;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>Registers a worker's consume loop: the Kafka consumer and the dead-letter producer, the processor, health and metrics.</summary>
 public static class ConsumeLoopExtensions
@@ -73,32 +73,39 @@ public static class ConsumeLoopExtensions
             // Offsets reach Kafka only once the store has them (KafkaOffsetCommitter); never by default on Consume.
             config.EnableAutoCommit = true;
             config.EnableAutoOffsetStore = false;
-        });
+        }, (sp, consumer) => sp.GetRequiredService<KafkaConsumeLoop>().AttachTo(consumer));
         builder.AddKafkaProducer<byte[], byte[]>(MessagingOptions.KafkaConnectionName, settings =>
         {
             settings.Config.Acks = Acks.All;
             settings.Config.EnableIdempotence = true;
         });
 
+        builder.AddKafkaConfigCheck();
+        builder.AddKafkaClientMetrics();
+
         builder.Services.AddSingleton<THandler>();
         builder.Services.AddSingleton<IMessageBatchHandler>(sp => sp.GetRequiredService<THandler>());
-        builder.Services.AddSingleton(sp => new ConsumerState { GroupId = sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId });
+        builder.Services.AddSingleton(sp => new ConsumerState { GroupId = GroupId(sp) });
         builder.Services.AddSingleton(sp => new ConsumerMetrics(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId));
+            GroupId(sp)));
         builder.Services.AddSingleton<KafkaOffsetCommitter>();
         builder.Services.AddSingleton(sp => new DeadLetterPublisher(
             sp.GetRequiredService<IProducer<byte[], byte[]>>(),
             sp.GetRequiredService<IOptions<MessagingOptions>>().Value.EffectiveDeadLetterTopic,
-            sp.GetRequiredService<KafkaConsumerFactory<byte[], byte[]>>().GroupId,
+            GroupId(sp),
             Retry(sp, retryPipeline),
             sp.GetRequiredService<ConsumerMetrics>(),
             sp.GetRequiredService<ILogger<DeadLetterPublisher>>()));
         builder.Services.AddSingleton<SignupEventReader>();
-        builder.Services.AddHostedService<KafkaConsumeLoop>();
+        builder.Services.AddSingleton<KafkaConsumeLoop>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KafkaConsumeLoop>());
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("consumer",
             sp => new ConsumerHealthCheck(sp.GetRequiredService<ConsumerState>()), failureStatus: null, tags: ["ready"]));
         return builder;
     }
+
+    private static string GroupId(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<KafkaConsumerSettings>>().Value.Config.GroupId;
 
     private static ResiliencePipeline Retry(IServiceProvider services, string name) =>
         services.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(name);

@@ -1,4 +1,4 @@
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// Tells the consume thread that a processor persisted something, so a wait for room ends at once rather than at

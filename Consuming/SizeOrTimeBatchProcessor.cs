@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Confluent.Kafka;
 using Polly;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// The BatchWorker's way, Faust's <c>stream.take(max, within)</c>: messages of all partitions fill one batch,

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using Signups.Messaging.Kafka.Diagnostics;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>What a worker did with the events it consumed.</summary>
 public sealed class ConsumerMetrics

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Confluent.Kafka;
 using Polly;
 
-namespace Signups.Messaging.Kafka.Consuming;
+namespace Signups.Consuming;
 
 /// <summary>
 /// The StreamWorker's way: every partition gets a <see cref="PartitionLane"/>, so partitions are handled
