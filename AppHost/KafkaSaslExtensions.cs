@@ -3,20 +3,17 @@ namespace Signups.AppHost;
 /// <summary>SASL/TLS for the services' Kafka clients when the graph is deployed.</summary>
 internal static class KafkaSaslExtensions
 {
-    private const string UsernameParameter = "kafka-sasl-username";
-
     /// <summary>
     /// When publishing, the parameters <c>kafka-security-protocol</c> (default <c>SaslSsl</c>), <c>kafka-sasl-mechanism</c>
     /// (default <c>Plain</c>; <c>ScramSha256</c>, <c>ScramSha512</c>), and the secrets <c>kafka-sasl-username</c> and
-    /// <c>kafka-sasl-password</c>. When running, the same only if <c>Parameters:kafka-sasl-username</c> is configured
-    /// (a managed Kafka given as <c>ConnectionStrings:kafka</c>); otherwise null, since the dev broker has no SASL.
+    /// <c>kafka-sasl-password</c>; null when running, since the dev broker has no SASL.
     /// </summary>
     public static KafkaSaslParameters? AddKafkaSaslParameters(this IDistributedApplicationBuilder builder) =>
-        builder.ExecutionContext.IsPublishMode || !string.IsNullOrEmpty(builder.Configuration[$"Parameters:{UsernameParameter}"])
+        builder.ExecutionContext.IsPublishMode
             ? new KafkaSaslParameters(
                 builder.AddParameter("kafka-security-protocol", "SaslSsl", publishValueAsDefault: true),
                 builder.AddParameter("kafka-sasl-mechanism", "Plain", publishValueAsDefault: true),
-                builder.AddParameter(UsernameParameter, secret: true),
+                builder.AddParameter("kafka-sasl-username", secret: true),
                 builder.AddParameter("kafka-sasl-password", secret: true))
             : null;
 

@@ -9,7 +9,7 @@ namespace Signups.PipelinePage.Monitoring;
 /// </summary>
 internal sealed partial class PipelineMonitor(
     IConfiguration configuration,
-    IOptions<PipelineOptions> options,
+    IOptions<PipelinePageOptions> options,
     WorkerStatsReader workers,
     TimeProvider clock,
     ILogger<PipelineMonitor> logger) : BackgroundService

@@ -9,7 +9,7 @@ namespace Signups.PipelinePage.Monitoring;
 /// (<c>services__{name}__http__0</c>). With several replicas, Aspire's endpoint is a proxy in front of them and one
 /// of them answers each request: the page then shows that replica's counters (Kafka's figures stay exact).
 /// </summary>
-internal sealed class WorkerStatsReader(IConfiguration configuration, IOptions<PipelineOptions> options) : IDisposable
+internal sealed class WorkerStatsReader(IConfiguration configuration, IOptions<PipelinePageOptions> options) : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(1) };
 

@@ -8,8 +8,8 @@ internal static class PipelinePageExtensions
 {
     public static IHostApplicationBuilder AddPipelinePage(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PipelineOptions>()
-            .BindConfiguration(PipelineOptions.SectionName)
+        builder.Services.AddOptions<PipelinePageOptions>()
+            .BindConfiguration(PipelinePageOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton(TimeProvider.System);

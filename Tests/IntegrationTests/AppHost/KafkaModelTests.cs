@@ -52,33 +52,4 @@ public sealed class KafkaModelTests
         Assert.Equal("6", environment["DevBroker__Partitions"]);
         Assert.Equal(["user_signups", "user_signups.dlq"], [environment["DevBroker__Topics__0"], environment["DevBroker__Topics__1"]]);
     }
-
-    [Fact]
-    public async Task AManagedKafkasSaslCredentialsReachTheServicesOnlyAsSecretParameters()
-    {
-        // A managed Kafka while running: the password is a parameter marked secret (user secrets or environment),
-        // never a value written into a service's environment by the model.
-        const string password = "sasl-model-password";
-        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Signups_AppHost>(
-            ["--no-load=true", "--data-dir", Path.GetTempPath(), "--ConnectionStrings:kafka=broker.example:9093",
-             "--Parameters:kafka-sasl-username=signups", $"--Parameters:kafka-sasl-password={password}"], TestContext.Current.CancellationToken);
-
-        var passwordParameter = Assert.IsType<ParameterResource>(Assert.Single(builder.Resources, r => r.Name == "kafka-sasl-password"));
-        Assert.True(passwordParameter.Secret);
-        foreach (var service in new[] { "producer", "stream-worker", "batch-worker" })
-        {
-            var environment = new Dictionary<string, object>();
-            foreach (var callback in builder.Resources.Single(r => r.Name == service).Annotations.OfType<EnvironmentCallbackAnnotation>())
-            {
-                await callback.Callback(new EnvironmentCallbackContext(new DistributedApplicationExecutionContext(DistributedApplicationOperation.Run), environment));
-            }
-
-            foreach (var client in new[] { "Producer", "Consumer" })
-            {
-                Assert.Same(passwordParameter, environment[$"Aspire__Confluent__Kafka__{client}__Config__SaslPassword"]);
-            }
-
-            Assert.DoesNotContain(environment.Values, v => v is string text && text.Contains(password, StringComparison.Ordinal));
-        }
-    }
 }

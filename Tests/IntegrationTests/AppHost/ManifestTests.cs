@@ -20,10 +20,16 @@ public sealed class ManifestTests
     {
         var directory = Directory.CreateTempSubdirectory("signups-manifest-").FullName;
         var manifestPath = Path.Combine(directory, "aspire-manifest.json");
-        await using var publish = StartedProcess.Start(ServiceAssemblies.AppHost, ["--publisher", "manifest", "--output-path", manifestPath], new Dictionary<string, string>());
+        // Secret values configured on the publishing machine (user secrets, environment) must not reach the manifest.
+        const string marker = "manifest-secret-marker";
+        var configured = SecretParameters.ToDictionary(name => name == "kafka" ? "ConnectionStrings__kafka" : name.EndsWith("-db", StringComparison.Ordinal) || name == "smtp" ? $"ConnectionStrings__{name}" : $"Parameters__{name}",
+            name => $"{marker}-{name}");
+        await using var publish = StartedProcess.Start(ServiceAssemblies.AppHost, ["--publisher", "manifest", "--output-path", manifestPath], configured);
         Assert.True(await publish.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 0, publish.Output + publish.Errors);
 
-        using var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken));
+        var manifestText = await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(marker, manifestText, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(manifestText);
         var resources = manifest.RootElement.GetProperty("resources").EnumerateObject().ToDictionary(r => r.Name, r => r.Value);
 
         string[] expected = [.. Services, .. SecretParameters, "kafka-security-protocol", "kafka-sasl-mechanism"];
@@ -54,6 +60,8 @@ public sealed class ManifestTests
             Assert.Equal("{kafka-sasl-password.value}", environment["Aspire__Confluent__Kafka__Producer__Config__SaslPassword"]);
             Assert.Equal("{kafka-sasl-username.value}", environment["Aspire__Confluent__Kafka__Producer__Config__SaslUsername"]);
             Assert.Equal("{kafka-security-protocol.value}", environment["Aspire__Confluent__Kafka__Producer__Config__SecurityProtocol"]);
+            Assert.Equal("{kafka-sasl-password.value}", environment["Aspire__Confluent__Kafka__Consumer__Config__SaslPassword"]);
+            Assert.Equal("{kafka-sasl-mechanism.value}", environment["Aspire__Confluent__Kafka__Consumer__Config__SaslMechanism"]);
             Assert.True(environment.ContainsKey("OTEL_DOTNET_EXPERIMENTAL_OTLP_RETRY"), "the services send telemetry to the deployment's OTLP endpoint");
             Assert.DoesNotContain(environment, e => e.Value.StartsWith('/') || e.Value.Contains("localhost", StringComparison.Ordinal) || e.Value.Contains("127.0.0.1", StringComparison.Ordinal));
         }

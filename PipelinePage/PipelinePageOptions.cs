@@ -5,13 +5,13 @@ using Signups.PipelinePage.Monitoring;
 namespace Signups.PipelinePage;
 
 /// <summary>What the page draws, section <c>Pipeline</c> (the AppHost sets <c>Pipeline__Consumers__0__Group</c> etc.).</summary>
-internal sealed class PipelineOptions
+internal sealed class PipelinePageOptions
 {
     public const string SectionName = "Pipeline";
 
     /// <summary>The connection name of the Kafka the topics live on.</summary>
     [Required]
-    public string Kafka { get; set; } = "kafka";
+    public string Kafka { get; set; } = MessagingOptions.KafkaConnectionName;
 
     /// <summary>The name of the service that publishes.</summary>
     [Required]
