@@ -61,6 +61,13 @@ public sealed class AppHostProcessTests
 
         Assert.Equal(0, await apphost.ExitCodeAsync(StopTimeout));
         Assert.Contains("Every resource stopped cleanly", apphost.Output, StringComparison.Ordinal);
+
+        // In order: the producer's layer, then the workers', then kafka (each "Stopping …" line follows its log header).
+        var lines = apphost.Output.Split('\n').Select(l => l.Trim()).ToList();
+        var layers = lines.Where((line, i) => i > 0 && lines[i - 1].Contains("Lifecycle.OrderedStop[1]", StringComparison.Ordinal)).ToList();
+        int Layer(string resource) => layers.FindIndex(l => l.Split([' ', ',', '.'], StringSplitOptions.RemoveEmptyEntries).Contains(resource));
+        Assert.True(Layer("producer") >= 0 && Layer("producer") < Layer("stream-worker") && Layer("stream-worker") < Layer("kafka")
+            && Layer("batch-worker") < Layer("kafka"), string.Join(" | ", layers));
     }
 
     [Theory]
