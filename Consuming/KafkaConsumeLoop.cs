@@ -16,7 +16,6 @@ namespace Signups.Consuming;
 /// </summary>
 internal sealed partial class KafkaConsumeLoop(
     IServiceProvider services,
-    IOptions<KafkaConsumerSettings> settings,
     IPartitionProcessor processor,
     KafkaOffsetCommitter committer,
     ConsumerState state,
@@ -34,7 +33,7 @@ internal sealed partial class KafkaConsumeLoop(
     private readonly Backpressure _backpressure = new();
     private volatile bool _stopRequested;
 
-    private string GroupId => settings.Value.Config.GroupId;
+    private string GroupId => state.GroupId;
 
     /// <summary>Makes this loop the consumer's rebalance listener.</summary>
     public void AttachTo(ConsumerBuilder<byte[], byte[]> builder) => builder

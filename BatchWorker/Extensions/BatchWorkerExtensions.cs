@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Signups.BatchWorker.Analytics;
 using Signups.Messaging;
-using Signups.Messaging.Kafka.Configuration;
 using Signups.Consuming;
 using Signups.ServiceDefaults.Resilience;
 using Signups.Storage;
@@ -25,7 +24,7 @@ internal static class BatchWorkerExtensions
         builder.AddSqliteDatabase(AnalyticsDb, AnalyticsSchema.Ddl, pageCacheMegabytes: 8);
         builder.AddBatchingConsumer<AnalyticsSink>(ConsumerGroup, SectionName, ResiliencePipelineNames.Store);
         builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
-            sp.GetRequiredService<IOptions<KafkaConsumerSettings>>().Value.Config.GroupId,
+            sp.GetRequiredService<ConsumerState>().GroupId,
             sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic));
         return builder;
     }

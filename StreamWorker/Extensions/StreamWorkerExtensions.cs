@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Signups.Messaging;
-using Signups.Messaging.Kafka.Configuration;
 using Signups.Consuming;
 using Signups.ServiceDefaults.Resilience;
 using Signups.Storage;
@@ -23,7 +22,7 @@ internal static class StreamWorkerExtensions
         builder.AddSqliteDatabase(UsersDb, UsersSchema.Ddl, pageCacheMegabytes: 32);
         builder.AddPartitionLaneConsumer<SignupEffectsHandler>(ConsumerGroup, "StreamWorker", ResiliencePipelineNames.Store);
         builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
-            sp.GetRequiredService<IOptions<KafkaConsumerSettings>>().Value.Config.GroupId,
+            sp.GetRequiredService<ConsumerState>().GroupId,
             sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic));
         builder.Services.AddSingleton<UsersStore>();
         builder.AddWelcomeEmails();

@@ -22,7 +22,9 @@ public sealed class ManifestTests
         var manifestPath = Path.Combine(directory, "aspire-manifest.json");
         // Secret values configured on the publishing machine (user secrets, environment) must not reach the manifest.
         const string marker = "manifest-secret-marker";
-        var configured = SecretParameters.ToDictionary(name => name == "kafka" ? "ConnectionStrings__kafka" : name.EndsWith("-db", StringComparison.Ordinal) || name == "smtp" ? $"ConnectionStrings__{name}" : $"Parameters__{name}",
+        // Connection strings are configured under ConnectionStrings, the other parameters under Parameters.
+        var configured = SecretParameters.ToDictionary(
+            name => name.StartsWith("kafka-", StringComparison.Ordinal) ? $"Parameters__{name}" : $"ConnectionStrings__{name}",
             name => $"{marker}-{name}");
         await using var publish = StartedProcess.Start(ServiceAssemblies.AppHost, ["--publisher", "manifest", "--output-path", manifestPath], configured);
         Assert.True(await publish.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 0, publish.Output + publish.Errors);
