@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using Signups.AppHost.Postgres;
 
 namespace Signups.AppHost;
 
@@ -42,6 +43,12 @@ internal sealed class AppHostSettings
     /// <summary>First delay before a crashed replica is started again; doubles per crash within a minute (<c>--restart-delay-ms</c>).</summary>
     public required TimeSpan RestartDelay { get; init; }
 
+    /// <summary>What holds the services' data (<c>--store sqlite|postgres</c>).</summary>
+    public required SignupStore Store { get; init; }
+
+    /// <summary>PostgreSQL's binaries, found at start when <see cref="Store"/> is PostgreSQL and the graph runs here (<c>--postgres-bin</c>).</summary>
+    public PostgresInstallation? Postgres { get; init; }
+
     /// <summary>The mail pickup directory.</summary>
     public string MailDirectory => Path.Combine(DataPath, "mail");
 
@@ -49,6 +56,7 @@ internal sealed class AppHostSettings
     public static AppHostSettings Read(IConfiguration configuration, bool publishing)
     {
         var producerPort = Number(configuration, "producer-port", 5080, 0, 65535);
+        var store = StoreOf(configuration);
         return new AppHostSettings
         {
             DataPath = Path.GetFullPath(configuration["data-dir"] is { Length: > 0 } dir ? dir : ".data"),
@@ -61,6 +69,8 @@ internal sealed class AppHostSettings
             BatchWorkers = Number(configuration, "batch-workers", 1, 1, 64),
             ProducerPort = publishing || producerPort == 0 ? null : producerPort,
             RestartDelay = TimeSpan.FromMilliseconds(Number(configuration, "restart-delay-ms", 1000, 0, 60_000)),
+            Store = store,
+            Postgres = store == SignupStore.Postgres && !publishing ? PostgresInstallation.Find(configuration["postgres-bin"]) : null,
         };
     }
 
@@ -81,6 +91,13 @@ internal sealed class AppHostSettings
         null => false,
         var text when bool.TryParse(text, out var value) => value,
         var text => throw new ArgumentException($"--{key} is a switch (true or false); got '{text}'."),
+    };
+
+    private static SignupStore StoreOf(IConfiguration configuration) => configuration["store"]?.ToLowerInvariant() switch
+    {
+        null or "sqlite" => SignupStore.Sqlite,
+        "postgres" or "postgresql" => SignupStore.Postgres,
+        var text => throw new ArgumentException($"--store must be 'sqlite' (files under the data directory, the default) or 'postgres' (a PostgreSQL server the AppHost runs); got '{text}'."),
     };
 
     private static KafkaRuntime Runtime(IConfiguration configuration) => configuration["kafka"]?.ToLowerInvariant() switch

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Signups.AppHost;
 using Signups.AppHost.Lifecycle;
+using Signups.AppHost.Postgres;
 using Signups.Messaging;
 
 var builder = DistributedApplication.CreateBuilder(AppHostArguments.Normalize(args));
@@ -14,26 +15,24 @@ var kafka = builder.AddKafka("kafka", runtime: settings.Kafka)
     .WithBrokers(settings.KafkaBrokers);
 var kafkaSasl = builder.AddKafkaSaslParameters();
 
-var usersDb = builder.AddSqliteDatabase("users-db", Path.Combine(settings.DataPath, "users.db"));
-var analyticsDb = builder.AddSqliteDatabase("analytics-db", Path.Combine(settings.DataPath, "analytics.db"));
-var idempotencyDb = builder.AddSqliteDatabase("idempotency-db", Path.Combine(settings.DataPath, "idempotency.db"));
+var databases = builder.AddSignupDatabases(settings);
 
 var streamWorker = builder.AddProject<Projects.Signups_StreamWorker>("stream-worker")
     .AsSignupWorker(kafka, SignupConsumerGroups.StreamWorker, settings.StreamWorkers, settings.RestartDelay)
     .WithKafkaSasl(kafkaSasl)
-    .WithReference(usersDb)
+    .WithDatabase(databases.Users)
     .WithWelcomeEmail(settings.MailDirectory);
 
 var batchWorker = builder.AddProject<Projects.Signups_BatchWorker>("batch-worker")
     .AsSignupWorker(kafka, SignupConsumerGroups.BatchWorker, settings.BatchWorkers, settings.RestartDelay)
     .WithKafkaSasl(kafkaSasl)
-    .WithReference(analyticsDb);
+    .WithDatabase(databases.Analytics);
 
 // Nothing is published before both groups consume.
 var producer = builder.AddProject<Projects.Signups_Producer>("producer")
     .WithReference(kafka)
     .WithKafkaSasl(kafkaSasl)
-    .WithReference(idempotencyDb)
+    .WithDatabase(databases.Idempotency)
     .WithHttpEndpoint(port: settings.ProducerPort, name: "http")
     .WithExternalHttpEndpoints()
     .WithServiceHealthCheck()

@@ -43,6 +43,13 @@ public static class ConsumeLoopExtensions
         return builder.AddConsumeLoop<THandler>(consumerGroup, retryPipeline);
     }
 
+    /// <summary>The consume loop joins its group only once <paramref name="ready"/> completes (the store's schema exists): <paramref name="what"/> names it in the log.</summary>
+    public static IHostApplicationBuilder ConsumeOnceReady(this IHostApplicationBuilder builder, string what, Func<IServiceProvider, Task> ready)
+    {
+        builder.Services.AddSingleton(sp => new ConsumeStartGate(what, cancellationToken => ready(sp).WaitAsync(cancellationToken)));
+        return builder;
+    }
+
     /// <summary>Maps <c>GET /stats</c>: what the consumer did since start and what it owns now.</summary>
     public static IEndpointRouteBuilder MapConsumerStats(this IEndpointRouteBuilder endpoints)
     {

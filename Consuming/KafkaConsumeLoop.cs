@@ -30,6 +30,7 @@ internal sealed partial class KafkaConsumeLoop(
     private static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(5);
 
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Backpressure _backpressure = new();
     private volatile bool _stopRequested;
 
@@ -51,6 +52,7 @@ internal sealed partial class KafkaConsumeLoop(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         _stopRequested = true;
+        await _stopping.CancelAsync();
         await _stopped.Task.WaitAsync(cancellationToken);
     }
 
@@ -60,6 +62,11 @@ internal sealed partial class KafkaConsumeLoop(
         IConsumer<byte[], byte[]>? consumer = null;
         try
         {
+            if (!WaitForGates())
+            {
+                return;
+            }
+
             // Resolved here, not injected: the consumer's builder attaches this loop, and a consumer that cannot be
             // built fails this thread visibly (below) instead of the host's start.
             consumer = services.GetRequiredService<IConsumer<byte[], byte[]>>();
@@ -92,6 +99,30 @@ internal sealed partial class KafkaConsumeLoop(
 
             _stopped.TrySetResult();
         }
+    }
+
+    // On this thread, before the group is joined; false when the service stops first.
+    private bool WaitForGates()
+    {
+        foreach (var gate in services.GetServices<ConsumeStartGate>())
+        {
+            var wait = gate.WaitAsync(_stopping.Token);
+            if (!wait.IsCompleted)
+            {
+                LogWaitingFor(logger, gate.What, GroupId);
+            }
+
+            try
+            {
+                wait.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Poll(IConsumer<byte[], byte[]> consumer)
@@ -225,6 +256,9 @@ internal sealed partial class KafkaConsumeLoop(
 
     private static string Describe(IEnumerable<TopicPartitionOffset> offsets) =>
         string.Join(", ", offsets.Select(o => o.Offset == Offset.Unset ? $"{o.Partition.Value}" : $"{o.Partition.Value}@{o.Offset.Value}"));
+
+    [LoggerMessage(EventId = 13, Level = LogLevel.Information, Message = "Waiting for {What} before joining consumer group {Group}")]
+    private static partial void LogWaitingFor(ILogger logger, string what, string group);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Subscribed to {Topic} as consumer group {Group}")]
     private static partial void LogSubscribed(ILogger logger, string topic, string group);

@@ -123,7 +123,8 @@ public static class Extensions
     }
 
     // One line per entry with a timestamp. Left out: the health-check service's error on every failed probe (the AppHost
-    // probes often while a worker joins its group) and HttpClient's line per request (each OTLP export would log again).
+    // probes often while a worker joins its group), HttpClient's line per request (each OTLP export would log again) and
+    // Npgsql's line per command.
     private static void AddConsoleLogDefaults(this IHostApplicationBuilder builder)
     {
         builder.Logging.AddSimpleConsole(console =>
@@ -136,5 +137,9 @@ public static class Extensions
 
         // Polly's telemetry logs each handled failure with its stack trace; the store pipeline logs its retries in one line.
         builder.Logging.AddFilter("Polly", LogLevel.Error);
+
+        // Npgsql logs every command it executes at Information (a line per batch, with the batch's whole text); its
+        // tracing (Aspire.Npgsql) already shows each command as a span. Failures are the store pipeline's line.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
     }
 }

@@ -19,7 +19,7 @@ public sealed class SqliteDatabase
         _pageCacheKilobytes = pageCacheMegabytes * 1024;
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set; give it as 'Data Source=path/to/file.db'.");
+            throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not set; give it as 'Data Source=path/to/file.db' (SQLite) or 'Host=…;Database=…;Username=…;Password=…' (PostgreSQL).");
         }
 
         SqliteConnectionStringBuilder builder;
@@ -29,7 +29,7 @@ public sealed class SqliteDatabase
         }
         catch (ArgumentException e)
         {
-            throw new InvalidOperationException($"ConnectionStrings:{connectionName} is not a SQLite connection string: {e.Message}");
+            throw new InvalidOperationException($"ConnectionStrings:{connectionName} is neither a PostgreSQL connection string (Host=…;Database=…) nor a SQLite one (Data Source=path/to/file.db): {e.Message}");
         }
 
         if (string.IsNullOrWhiteSpace(builder.DataSource) || builder.DataSource == ":memory:")

@@ -32,6 +32,7 @@ public static class SqliteDatabaseExtensions
             return new SqliteDatabase(options.ConnectionName, options.ConnectionString, options.PageCacheMegabytes);
         });
         builder.Services.AddSingleton<SqliteWriter>();
+        builder.Services.AddSingleton<StoreReadiness>();
         builder.Services.AddHostedService<SqliteSchemaInitializer>();
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration(connectionName,
             sp => new SqliteHealthCheck(sp.GetRequiredService<SqliteDatabase>()), failureStatus: null, tags: ["ready"]));

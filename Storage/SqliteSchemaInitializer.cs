@@ -4,9 +4,13 @@ using Microsoft.Extensions.Options;
 namespace Signups.Storage;
 
 /// <summary>Creates the service's tables before any other hosted service starts (the consumer reads offsets from them).</summary>
-internal sealed class SqliteSchemaInitializer(SqliteDatabase database, IOptions<SqliteDatabaseOptions> options) : IHostedLifecycleService
+internal sealed class SqliteSchemaInitializer(SqliteDatabase database, IOptions<SqliteDatabaseOptions> options, StoreReadiness readiness) : IHostedLifecycleService
 {
-    public Task StartingAsync(CancellationToken cancellationToken) => database.EnsureSchemaAsync(options.Value.Schema, cancellationToken);
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        await database.EnsureSchemaAsync(options.Value.Schema, cancellationToken);
+        readiness.Ready();
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -96,7 +96,9 @@ internal sealed partial class OrderedStop(
             .Where(r => r is ProjectResource or ExecutableResource or ContainerResource)
             .Where(r => replicas.ReplicasOf(r) is { Count: > 0 } seen && seen.Any(e => !e.Snapshot.IsHidden))
             .ToHashSet();
-        var waitsFor = running.ToDictionary(r => r, r => r.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource).ToHashSet());
+        // A wait for a database is a wait for the server that holds it.
+        static IResource Runs(IResource resource) => resource is IResourceWithParent child ? Runs(child.Parent) : resource;
+        var waitsFor = running.ToDictionary(r => r, r => r.Annotations.OfType<WaitAnnotation>().Select(w => Runs(w.Resource)).ToHashSet());
         var layers = new List<List<IResource>>();
         while (running.Count > 0)
         {

@@ -4,6 +4,7 @@ using Signups.Messaging;
 using Signups.Consuming;
 using Signups.ServiceDefaults.Resilience;
 using Signups.Storage;
+using Signups.Storage.Postgres;
 
 namespace Signups.BatchWorker.Extensions;
 
@@ -20,12 +21,23 @@ internal static class BatchWorkerExtensions
 
     public static IHostApplicationBuilder AddBatchWorker(this IHostApplicationBuilder builder)
     {
-        // Facts are appended with time-ordered keys: a small page cache suffices, and memory stays low.
-        builder.AddSqliteDatabase(AnalyticsDb, AnalyticsSchema.Ddl, pageCacheMegabytes: 8);
+        // Facts are appended with time-ordered keys: on SQLite a small page cache suffices, and memory stays low.
+        var store = builder.AddServiceDatabase(AnalyticsDb, AnalyticsSchema.Sqlite, AnalyticsSchema.Postgres, sqlitePageCacheMegabytes: 8);
         builder.AddBatchingConsumer<AnalyticsSink>(ConsumerGroup, SectionName, ResiliencePipelineNames.Store);
-        builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
-            sp.GetRequiredService<ConsumerState>().GroupId,
-            sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic));
+        builder.ConsumeOnceReady(AnalyticsDb, sp => sp.GetRequiredService<StoreReadiness>().WhenReady);
+        if (store == StoreKind.Postgres)
+        {
+            builder.Services.AddSingleton(sp => new PostgresConsumerOffsetStore(sp.GetRequiredService<ConsumerState>().GroupId, Topic(sp)));
+            builder.Services.AddSingleton<ISignupFactsStore, PostgresSignupFactsStore>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(sp => new SqliteConsumerOffsetStore(sp.GetRequiredService<ConsumerState>().GroupId, Topic(sp)));
+            builder.Services.AddSingleton<ISignupFactsStore, SqliteSignupFactsStore>();
+        }
+
         return builder;
     }
+
+    private static string Topic(IServiceProvider services) => services.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic;
 }

@@ -26,6 +26,20 @@ internal sealed class BenchmarkBroker : IAsyncDisposable
     /// <summary>The Producer's HTTP endpoint, when it was started.</summary>
     public Uri Producer => _producer?.Endpoint ?? throw new InvalidOperationException("This broker was started without the Producer.");
 
+    /// <summary>A broker whose signups topic holds <paramref name="count"/> events from the load generator, every one acknowledged.</summary>
+    public static async Task<BenchmarkBroker> StartWithSignupsAsync(BenchmarkContext context, int partitions, long count, CancellationToken cancellationToken)
+    {
+        var broker = await StartAsync(Path.Combine(context.WorkDirectory, "broker"), partitions, producerEnvironment: null, cancellationToken);
+        var load = await LoadGeneratorRun.RunAsync(broker.BootstrapServers, Messaging.SignupTopics.UserSignups, count, rate: 0, context, cancellationToken);
+        if (load.Acknowledged != count)
+        {
+            await broker.DisposeAsync();
+            throw new InvalidOperationException($"only {load.Acknowledged} of {count} events were acknowledged; the run measures nothing.");
+        }
+
+        return broker;
+    }
+
     /// <summary>Starts the broker, and the Producer with <paramref name="producerEnvironment"/> when that is not null.</summary>
     public static async Task<BenchmarkBroker> StartAsync(
         string dataDirectory,

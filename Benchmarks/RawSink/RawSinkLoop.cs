@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using Confluent.Kafka;
 using Microsoft.Data.Sqlite;
-using Signups.Messaging;
+using Signups.Benchmarks.Harness;
 
 namespace Signups.Benchmarks.RawSink;
 
@@ -65,35 +64,9 @@ internal static class RawSinkLoop
     }
 
     // Untimed: the events as rows, in the order the topic gives them.
-    private static List<FactRow> ReadRows(string bootstrapServers, string topic, long count)
-    {
-        var config = new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = $"{Group}-{Guid.NewGuid():N}", AutoOffsetReset = AutoOffsetReset.Earliest };
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
-        consumer.Subscribe(topic);
-        var rows = new List<FactRow>((int)count);
-        var deadline = Stopwatch.StartNew();
-        while (rows.Count < count && deadline.Elapsed < TimeSpan.FromMinutes(3))
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not { Message: { } message } result)
-            {
-                continue;
-            }
-
-            var version = message.Headers.TryGetLastBytes(MessageHeaders.SchemaVersion, out var bytes) ? bytes : [];
-            if (UserSignedUpSerializer.TryDeserialize(message.Value, version, out var signup, out var problem))
-            {
-                rows.Add(new FactRow(signup.EventId.ToString(), signup.UserId.ToString(), signup.Email[(signup.Email.LastIndexOf('@') + 1)..].ToLowerInvariant(),
-                    signup.SignedUpAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), result.Partition.Value, result.Offset.Value));
-            }
-            else
-            {
-                throw new InvalidOperationException($"{result.TopicPartitionOffset} is not a signup: {problem.Message}");
-            }
-        }
-
-        consumer.Close();
-        return rows.Count == count ? rows : throw new InvalidOperationException($"read {rows.Count} of {count} events.");
-    }
+    private static List<FactRow> ReadRows(string bootstrapServers, string topic, long count) =>
+        [.. TopicSignups.Read(bootstrapServers, topic, count, Group).Select(e => new FactRow(e.Signup.EventId.ToString(), e.Signup.UserId.ToString(),
+            TopicSignups.EmailDomain(e.Signup.Email), e.Signup.SignedUpAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), e.Partition, e.Offset))];
 
     private static string Schema(string databaseFile)
     {

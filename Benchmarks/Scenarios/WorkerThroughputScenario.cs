@@ -34,12 +34,7 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
     public async Task<ScenarioFigures> RunOnceAsync(BenchmarkContext context, CancellationToken cancellationToken)
     {
         var count = context.Settings.ConsumeCount;
-        await using var broker = await BenchmarkBroker.StartAsync(Path.Combine(context.WorkDirectory, "broker"), Partitions, producerEnvironment: null, cancellationToken);
-        var load = await LoadGeneratorRun.RunAsync(broker.BootstrapServers, SignupTopics.UserSignups, count, rate: 0, context, cancellationToken);
-        if (load.Acknowledged != count)
-        {
-            throw new InvalidOperationException($"only {load.Acknowledged} of {count} events were acknowledged; the run measures nothing.");
-        }
+        await using var broker = await BenchmarkBroker.StartWithSignupsAsync(context, Partitions, count, cancellationToken);
 
         // Mirrored order on alternate runs, so that drift of the machine's speed weighs on all alike. The raw sink copies
         // the BatchWorker's tables, so it comes right after it.
@@ -88,7 +83,7 @@ internal sealed class WorkerThroughputScenario : IBenchmarkScenario
         return figures;
     }
 
-    private static async Task<RawSinkResult> SinkAsync(string bootstrapServers, long count, string schemaFrom, BenchmarkContext context, CancellationToken cancellationToken)
+    internal static async Task<RawSinkResult> SinkAsync(string bootstrapServers, long count, string schemaFrom, BenchmarkContext context, CancellationToken cancellationToken)
     {
         var database = Path.Combine(context.WorkDirectory, "raw-sink", $"analytics-{Guid.NewGuid():N}.db");
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);

@@ -7,6 +7,7 @@ using Signups.Producer.Api;
 using Signups.Producer.Idempotency;
 using Signups.Producer.Publishing;
 using Signups.Producer.Signups;
+using Signups.Storage;
 
 namespace Signups.Producer.Extensions;
 
@@ -16,9 +17,17 @@ internal static class ProducerExtensions
     public static IHostApplicationBuilder AddSignupsApi(this IHostApplicationBuilder builder)
     {
         builder.AddSignupPublisher();
-        builder.AddSqliteDatabase(IdempotencyOptions.ConnectionName, IdempotencySchema.Ddl);
+        var store = builder.AddServiceDatabase(IdempotencyOptions.ConnectionName, IdempotencySchema.Sqlite, IdempotencySchema.Postgres);
         builder.Services.AddOptions<IdempotencyOptions>().BindConfiguration(IdempotencyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<IdempotencyStore>();
+        if (store == StoreKind.Postgres)
+        {
+            builder.Services.AddSingleton<IIdempotencyStore, PostgresIdempotencyStore>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IIdempotencyStore, SqliteIdempotencyStore>();
+        }
+
         builder.Services.AddSingleton<InFlightSignups>();
         builder.Services.AddHostedService<IdempotencyPurger>();
         builder.Services.AddHostedService<SignupsApiStartedLog>();

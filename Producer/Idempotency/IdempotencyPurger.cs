@@ -1,10 +1,10 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace Signups.Producer.Idempotency;
 
 /// <summary>Deletes expired Idempotency-Keys now and then, so the store holds about one retention period of keys.</summary>
-internal sealed partial class IdempotencyPurger(IdempotencyStore store, IOptions<IdempotencyOptions> options, ILogger<IdempotencyPurger> logger)
+internal sealed partial class IdempotencyPurger(IIdempotencyStore store, IOptions<IdempotencyOptions> options, ILogger<IdempotencyPurger> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -19,7 +19,7 @@ internal sealed partial class IdempotencyPurger(IdempotencyStore store, IOptions
                     LogPurged(logger, purged);
                 }
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
                 // Expired keys are ignored on lookup anyway; the next round tries again.
                 LogPurgeFailed(logger, e.Message);

@@ -7,7 +7,7 @@ namespace Signups.Producer.Idempotency;
 /// </summary>
 internal static class IdempotencySchema
 {
-    public const string Ddl = """
+    public const string Sqlite = """
         CREATE TABLE IF NOT EXISTS idempotency_keys (
             key          TEXT    NOT NULL PRIMARY KEY,
             fingerprint  BLOB    NOT NULL,
@@ -18,5 +18,31 @@ internal static class IdempotencySchema
             accepted_at  INTEGER           -- unix ms of Kafka's acknowledgement
         ) WITHOUT ROWID;
         CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at);
+        """;
+
+    public const string Postgres = """
+        CREATE TABLE IF NOT EXISTS idempotency_keys (
+            key          text   NOT NULL PRIMARY KEY,
+            fingerprint  bytea  NOT NULL,
+            event_id     uuid   NOT NULL,
+            user_id      uuid   NOT NULL,
+            signed_up_at bigint NOT NULL,
+            created_at   bigint NOT NULL,
+            accepted_at  bigint
+        );
+        CREATE INDEX IF NOT EXISTS idempotency_keys_created_at ON idempotency_keys (created_at);
+        """;
+
+    /// <summary>
+    /// Claims a key (<c>$1</c>, with <c>$2</c>…<c>$6</c> the row) unless a row younger than <c>$7</c> holds it; the same
+    /// statement in both dialects. One row changed: claimed.
+    /// </summary>
+    public const string Claim = """
+        INSERT INTO idempotency_keys (key, fingerprint, event_id, user_id, signed_up_at, created_at, accepted_at)
+        VALUES ($1, $2, $3, $4, $5, $6, NULL)
+        ON CONFLICT (key) DO UPDATE SET
+            fingerprint = excluded.fingerprint, event_id = excluded.event_id, user_id = excluded.user_id,
+            signed_up_at = excluded.signed_up_at, created_at = excluded.created_at, accepted_at = NULL
+        WHERE idempotency_keys.created_at < $7
         """;
 }

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 using Signups.Messaging;
 using Signups.Producer.Api;
@@ -14,7 +14,7 @@ namespace Signups.Producer.Signups;
 /// </summary>
 internal sealed partial class SignupService(
     SignupPublisher publisher,
-    IdempotencyStore store,
+    IIdempotencyStore store,
     InFlightSignups inFlight,
     IOptions<PublisherOptions> options,
     TimeProvider clock,
@@ -70,7 +70,7 @@ internal sealed partial class SignupService(
         {
             record = await store.BeginAsync(key, new IdempotencyRecord(fingerprint, eventId, userId, clock.GetUtcNow(), Accepted: false));
         }
-        catch (SqliteException e)
+        catch (DbException e)
         {
             LogStoreFailed(logger, e.Message);
             return SignupOutcome.Unavailable("The idempotency store did not answer; retry later with the same Idempotency-Key.");
@@ -94,7 +94,7 @@ internal sealed partial class SignupService(
             {
                 await store.MarkAcceptedAsync(key);
             }
-            catch (SqliteException e)
+            catch (DbException e)
             {
                 // Kafka has the event, so the answer is 202. A retry finds the row unmarked and publishes the same
                 // event id again, which the consumers drop.

@@ -3,6 +3,7 @@ using Signups.Messaging;
 using Signups.Consuming;
 using Signups.ServiceDefaults.Resilience;
 using Signups.Storage;
+using Signups.Storage.Postgres;
 using Signups.StreamWorker.Users;
 using Signups.StreamWorker.WelcomeEmails;
 
@@ -18,16 +19,28 @@ internal static class StreamWorkerExtensions
 
     public static IHostApplicationBuilder AddStreamWorker(this IHostApplicationBuilder builder)
     {
-        // Four tables keyed by event or user id: a 32 MB page cache keeps their index pages in the process.
-        builder.AddSqliteDatabase(UsersDb, UsersSchema.Ddl, pageCacheMegabytes: 32);
+        // Four tables keyed by event or user id: on SQLite a 32 MB page cache keeps their index pages in the process.
+        var store = builder.AddServiceDatabase(UsersDb, UsersSchema.Sqlite, UsersSchema.Postgres, sqlitePageCacheMegabytes: 32);
         builder.AddPartitionLaneConsumer<SignupEffectsHandler>(ConsumerGroup, "StreamWorker", ResiliencePipelineNames.Store);
-        builder.Services.AddSingleton(sp => new ConsumerOffsetStore(
-            sp.GetRequiredService<ConsumerState>().GroupId,
-            sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic));
-        builder.Services.AddSingleton<UsersStore>();
+        builder.ConsumeOnceReady(UsersDb, sp => sp.GetRequiredService<StoreReadiness>().WhenReady);
+        if (store == StoreKind.Postgres)
+        {
+            builder.Services.AddSingleton(sp => new PostgresConsumerOffsetStore(sp.GetRequiredService<ConsumerState>().GroupId, Topic(sp)));
+            builder.Services.AddSingleton<IUsersStore, PostgresUsersStore>();
+            builder.Services.AddSingleton<IWelcomeEmailOutbox, PostgresWelcomeEmailOutbox>();
+        }
+        else
+        {
+            builder.Services.AddSingleton(sp => new SqliteConsumerOffsetStore(sp.GetRequiredService<ConsumerState>().GroupId, Topic(sp)));
+            builder.Services.AddSingleton<IUsersStore, SqliteUsersStore>();
+            builder.Services.AddSingleton<IWelcomeEmailOutbox, SqliteWelcomeEmailOutbox>();
+        }
+
         builder.AddWelcomeEmails();
         return builder;
     }
+
+    private static string Topic(IServiceProvider services) => services.GetRequiredService<IOptions<MessagingOptions>>().Value.Topic;
 
     private static void AddWelcomeEmails(this IHostApplicationBuilder builder)
     {
@@ -39,7 +52,6 @@ internal static class StreamWorkerExtensions
             .Validate(_ => string.IsNullOrEmpty(smtp) || SmtpEndpoint.TryParse(smtp) is not null, SmtpEndpoint.Format)
             .ValidateOnStart();
         builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<WelcomeEmailOutbox>();
         if (!string.IsNullOrEmpty(smtp))
         {
             builder.Services.AddSingleton(_ => SmtpEndpoint.TryParse(smtp) ?? throw new InvalidOperationException(SmtpEndpoint.Format));

@@ -4,7 +4,7 @@ using Signups.StreamWorker.WelcomeEmails;
 namespace Signups.StreamWorker.Users;
 
 /// <summary>What the StreamWorker does with a batch's signups: apply them, wake the dispatcher.</summary>
-internal sealed class SignupEffectsHandler(UsersStore store, ConsumerMetrics metrics, OutboxSignal outbox) : IMessageBatchHandler
+internal sealed class SignupEffectsHandler(IUsersStore store, ConsumerMetrics metrics, OutboxSignal outbox) : IMessageBatchHandler
 {
     public Task<IReadOnlyDictionary<int, long>> ReadNextOffsetsAsync(string topic, IReadOnlyList<int> partitions, CancellationToken cancellationToken) =>
         store.ReadNextOffsetsAsync(partitions, cancellationToken);

@@ -13,7 +13,7 @@ namespace Signups.StreamWorker.WelcomeEmails;
 /// the outbox for the next start.
 /// </summary>
 internal sealed partial class WelcomeEmailDispatcher(
-    WelcomeEmailOutbox outbox,
+    IWelcomeEmailOutbox outbox,
     IWelcomeEmailSender sender,
     OutboxSignal signal,
     ResiliencePipelineProvider<string> pipelines,

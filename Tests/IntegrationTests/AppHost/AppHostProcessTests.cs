@@ -74,6 +74,8 @@ public sealed class AppHostProcessTests
     [InlineData("--kafka-partitions", "zero", "--kafka-partitions must be a whole number from 1 to 1000; got 'zero'.")]
     [InlineData("--kafka", "rabbitmq", "--kafka must be 'devbroker'")]
     [InlineData("--no-load=maybe", null, "--no-load is a switch (true or false); got 'maybe'.")]
+    [InlineData("--store", "mysql", "--store must be 'sqlite'")]
+    [InlineData("--store=postgres", "--postgres-bin=/nonexistent/postgresql/bin", "no initdb and postgres in /nonexistent/postgresql/bin; install PostgreSQL's server (Debian/Ubuntu: apt-get install postgresql")]
     public async Task ABadSettingIsOneLineAndExitCode2(string option, string? value, string message)
     {
         await using var apphost = value is null ? AppHostProcess.Start(option) : AppHostProcess.Start(option, value);

@@ -89,6 +89,39 @@ public sealed class ManifestTests
         Assert.DoesNotContain("PickupDirectory", text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task WithStorePostgresTheManifestCarriesAspiresPostgresAndEachServiceItsDatabaseNeverTheLocalServer()
+    {
+        var directory = Directory.CreateTempSubdirectory("signups-manifest-").FullName;
+        var manifestPath = Path.Combine(directory, "aspire-manifest.json");
+        const string marker = "manifest-secret-marker";
+        await using var publish = StartedProcess.Start(ServiceAssemblies.AppHost, ["--publisher", "manifest", "--output-path", manifestPath, "--store", "postgres"],
+            new Dictionary<string, string> { ["Parameters__postgres-password"] = marker });
+        Assert.True(await publish.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 0, publish.Output + publish.Errors);
+
+        var manifestText = await File.ReadAllTextAsync(manifestPath, TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(marker, manifestText, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data Source", manifestText, StringComparison.Ordinal);
+        Assert.DoesNotContain("/usr/lib/postgresql", manifestText, StringComparison.Ordinal);
+        using var manifest = JsonDocument.Parse(manifestText);
+        var resources = manifest.RootElement.GetProperty("resources").EnumerateObject().ToDictionary(r => r.Name, r => r.Value);
+
+        Assert.StartsWith("container.v", Type(resources["postgres"]), StringComparison.Ordinal);
+        Assert.Contains("postgres", resources["postgres"].GetProperty("image").GetString(), StringComparison.Ordinal);
+        var password = resources["postgres-password"].GetProperty("inputs").GetProperty("value");
+        Assert.True(password.GetProperty("secret").GetBoolean(), "postgres-password is secret");
+        Assert.False(password.TryGetProperty("default", out var generated) && generated.TryGetProperty("value", out _), "postgres-password carries no value");
+        foreach (var (database, name) in new[] { ("users-db", "users"), ("analytics-db", "analytics"), ("idempotency-db", "idempotency") })
+        {
+            Assert.Equal("value.v0", Type(resources[database]));
+            Assert.Equal($"{{postgres.connectionString}};Database={name}", resources[database].GetProperty("connectionString").GetString());
+        }
+
+        Assert.Equal("{users-db.connectionString}", Environment(resources["stream-worker"])["ConnectionStrings__users-db"]);
+        Assert.Equal("{analytics-db.connectionString}", Environment(resources["batch-worker"])["ConnectionStrings__analytics-db"]);
+        Assert.Equal("{idempotency-db.connectionString}", Environment(resources["producer"])["ConnectionStrings__idempotency-db"]);
+    }
+
     private static string Type(JsonElement resource) => resource.GetProperty("type").GetString()!;
 
     private static string Default(JsonElement parameter) =>

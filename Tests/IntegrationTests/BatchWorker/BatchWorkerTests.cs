@@ -39,30 +39,6 @@ public sealed class BatchWorkerTests
     }
 
     [Fact]
-    public async Task SigtermFlushesThePartialBatchAndTheRestartProcessesNoOldEvent()
-    {
-        await using var graph = await TestGraph.StartAsync(options => Batching(options.Only("batch-worker"), size: 5000, delay: TimeSpan.FromMinutes(1)));
-        using var kafka = new KafkaTestClient(graph.BootstrapServers);
-        await kafka.PublishSignupsAsync(30);
-        await Eventually.WaitAsync("the batch worker holds the 30 events in its buffer",
-            ct => WorkerStats.ReadAsync(graph.BatchWorker, ct), s => s.Count == 1 && s[0].Pending == 30, Timeout);
-
-        var stopped = Assert.Single(await graph.BatchWorker.StopReplicasAsync(TimeSpan.FromSeconds(10)));
-
-        Assert.Equal(0, stopped.ExitCode);
-        Assert.False(stopped.Killed, stopped.Note);
-        Assert.True(stopped.Duration < TimeSpan.FromSeconds(10), stopped.Note);
-        Assert.Equal(30, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
-        Assert.Contains("Drained: 30 events persisted in 1 batches", graph.LogOf("batch-worker"), StringComparison.Ordinal);
-
-        await graph.BatchWorker.StartAgainAsync(TestContext.Current.CancellationToken);
-        await kafka.PublishSignupsAsync(1, prefix: "marker");
-        var restarted = await Eventually.WaitAsync("the restarted worker receives the new event",
-            ct => WorkerStats.ReadAsync(graph.BatchWorker, ct), s => s.Count == 1 && s[0].Received >= 1, Timeout);
-        Assert.Equal(1, restarted[0].Received);
-    }
-
-    [Fact]
     public async Task SigkillMidFlushLeavesNoDuplicateAndNoGap()
     {
         var random = TestSeed.Create(out var seed);
@@ -86,28 +62,6 @@ public sealed class BatchWorkerTests
         Assert.Equal(accepted.Count, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb, Facts));
         Assert.Equal(accepted.Count, await graph.Stores.ScalarAsync(graph.Stores.AnalyticsDb,
             "SELECT sum(next_offset) FROM consumer_offsets WHERE consumer_group = 'batch-worker'"));
-    }
-
-    [Fact]
-    public async Task ARebalanceBetweenTwoInstancesLosesAndRepeatsNothing()
-    {
-        await using var graph = await TestGraph.StartAsync(options =>
-        {
-            Batching(options.Only("batch-worker"), size: 1000, delay: TimeSpan.FromMilliseconds(500));
-            options.BatchWorkerReplicas = 2;
-        });
-        await Eventually.WaitAsync("two replicas split the partitions", ct => WorkerStats.ReadAsync(graph.BatchWorker, ct),
-            s => s.Count == 2 && s.All(r => r.Partitions.Count > 0) && s.Sum(r => r.Partitions.Count) == 12, Timeout);
-        using var kafka = new KafkaTestClient(graph.BootstrapServers);
-        var accepted = new List<AcceptedSignup>(await kafka.PublishSignupsAsync(4000, prefix: "two"));
-
-        accepted.AddRange(await kafka.PublishWhileAsync(graph.BatchWorker.ScaleAsync(1, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken)));
-        accepted.AddRange(await kafka.PublishSignupsAsync(2000, prefix: "one"));
-        var report = await Eventually.WaitAsync("every signup exactly once", _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
-        Assert.True(report.Holds, report.ToString());
-        var remaining = Assert.Single(await WorkerStats.ReadAsync(graph.BatchWorker, TestContext.Current.CancellationToken));
-        Assert.Equal(12, remaining.Partitions.Count);
-        Assert.Equal(0, remaining.Redelivered);
     }
 
     [Fact]

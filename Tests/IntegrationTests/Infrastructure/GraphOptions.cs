@@ -1,4 +1,5 @@
 using System.Globalization;
+using Signups.AppHost;
 using Signups.Messaging;
 
 namespace Signups.IntegrationTests.Infrastructure;
@@ -41,6 +42,9 @@ internal sealed class GraphOptions
 
     public int BatchWorkerReplicas { get; set; } = 1;
 
+    /// <summary>What holds the services' data (<c>--store</c>): SQLite files, or a PostgreSQL server the AppHost runs.</summary>
+    public SignupStore Store { get; set; } = SignupStore.Sqlite;
+
     /// <summary>The topic signups travel on.</summary>
     public string Topic => SignupTopics.UserSignups;
 
@@ -64,6 +68,9 @@ internal sealed class GraphOptions
             "--kafka-brokers", Text(KafkaBrokers),
             "--stream-workers", Text(StreamWorkerReplicas),
             "--batch-workers", Text(BatchWorkerReplicas),
+            "--store", Store == SignupStore.Postgres ? "postgres" : "sqlite",
+            // A killed replica is started again after 250 ms (doubling per crash), not the 1 s a user gets: the SIGKILL tests kill six times.
+            "--restart-delay-ms", "250",
         ];
         if (KafkaConnectionString is not null)
         {

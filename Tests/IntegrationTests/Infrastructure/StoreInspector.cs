@@ -1,16 +1,34 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using Signups.AppHost;
 
 namespace Signups.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Reads the real stores a graph wrote (users.db, analytics.db, the mail pickup directory) and checks the
-/// promise: every accepted signup exactly once in each.
+/// Reads the real stores a graph wrote (users.db and analytics.db, or those databases on its PostgreSQL server, and the
+/// mail pickup directory) and checks the promise: every accepted signup exactly once in each. The queries are the
+/// same for both stores.
 /// </summary>
-internal sealed class StoreInspector(string dataDirectory, bool streamWorker = true, bool batchWorker = true)
+internal sealed class StoreInspector(string dataDirectory, bool streamWorker = true, bool batchWorker = true, SignupStore store = SignupStore.Sqlite)
 {
-    public string UsersDb => Path.Combine(dataDirectory, "users.db");
+    private string? _usersConnectionString;
+    private string? _analyticsConnectionString;
 
-    public string AnalyticsDb => Path.Combine(dataDirectory, "analytics.db");
+    public SignupStore Store => store;
+
+    /// <summary>The users database: its file (SQLite) or its connection string (PostgreSQL).</summary>
+    public string UsersDb => store == SignupStore.Sqlite ? Path.Combine(dataDirectory, "users.db") : _usersConnectionString ?? throw NotStarted();
+
+    /// <summary>The analytics database: its file (SQLite) or its connection string (PostgreSQL).</summary>
+    public string AnalyticsDb => store == SignupStore.Sqlite ? Path.Combine(dataDirectory, "analytics.db") : _analyticsConnectionString ?? throw NotStarted();
+
+    /// <summary>Where the PostgreSQL databases are, once the graph has started.</summary>
+    public void UsePostgres(string users, string analytics)
+    {
+        _usersConnectionString = users;
+        _analyticsConnectionString = analytics;
+    }
 
     public string MailDirectory => Path.Combine(dataDirectory, "mail");
 
@@ -35,11 +53,11 @@ internal sealed class StoreInspector(string dataDirectory, bool streamWorker = t
 
         }
 
-        var emailRows = streamWorker ? await RowsAsync(UsersDb, "SELECT event_id, coalesce(sent_at, '') FROM welcome_emails") : [];
+        var emailRows = streamWorker ? await RowsAsync(UsersDb, "SELECT event_id, CASE WHEN sent_at IS NULL THEN 'unsent' ELSE 'sent' END FROM welcome_emails") : [];
         if (streamWorker)
         {
         report.Add("welcome_emails missing", [.. events.Except(emailRows.Select(r => r[0]))]);
-        report.Add("welcome_emails not sent", [.. emailRows.Where(r => r[1].Length == 0).Select(r => r[0])]);
+        report.Add("welcome_emails not sent", [.. emailRows.Where(r => r[1] == "unsent").Select(r => r[0])]);
 
         }
 
@@ -69,45 +87,50 @@ internal sealed class StoreInspector(string dataDirectory, bool streamWorker = t
     }
 
     /// <summary>One number from a store, e.g. a count.</summary>
+    /// <summary>One number from a store, e.g. a count; 0 before the database or its tables exist.</summary>
     public async Task<long> ScalarAsync(string database, string sql)
     {
-        if (!File.Exists(database))
-        {
-            return 0;
-        }
-
-        await using var connection = await OpenAsync(database);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var rows = await RowsAsync(database, sql);
+        return rows.Count == 0 || rows[0][0].Length == 0 ? 0 : long.Parse(rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<List<string[]>> RowsAsync(string database, string sql)
+    private async Task<List<string[]>> RowsAsync(string database, string sql)
     {
         var rows = new List<string[]>();
-        if (!File.Exists(database))
+        if (store == SignupStore.Sqlite && !File.Exists(database))
         {
             return rows;
         }
 
-        await using var connection = await OpenAsync(database);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        try
         {
-            rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetValue(i).ToString() ?? string.Empty)]);
+            await using var connection = await OpenAsync(database);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+            {
+                rows.Add([.. Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty)]);
+            }
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Not created yet: nothing stored.
         }
 
         return rows;
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string database)
+    private async Task<DbConnection> OpenAsync(string database)
     {
-        var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        DbConnection connection = store == SignupStore.Sqlite
+            ? new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False")
+            : new NpgsqlConnection(database + ";Pooling=False");
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         return connection;
     }
+
+    private static InvalidOperationException NotStarted() => new("The graph's PostgreSQL databases are known once it has started.");
 
     private static List<string> Duplicates(IEnumerable<string> ids) => [.. ids.GroupBy(id => id).Where(g => g.Count() > 1).Select(g => g.Key)];
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Signups.AppHost;
 using Signups.AppHost.Lifecycle;
 using Signups.DevBroker.Contracts;
 
@@ -24,7 +25,7 @@ internal sealed class TestGraph : IAsyncDisposable
     {
         App = app;
         Options = options;
-        Stores = new StoreInspector(options.DataPath, options.Workers.Contains("stream-worker"), options.Workers.Contains("batch-worker"));
+        Stores = new StoreInspector(options.DataPath, options.Workers.Contains("stream-worker"), options.Workers.Contains("batch-worker"), options.Store);
         _logs = logs;
         _resources = app.Services.GetRequiredService<DistributedApplicationModel>().Resources
             .ToDictionary(r => r.Name, r => new GraphResource(app, r.Name), StringComparer.Ordinal);
@@ -195,6 +196,12 @@ internal sealed class TestGraph : IAsyncDisposable
             () => _resources.Values.Where(r => Workers.Contains(r.Name)).All(r => r.Replicas.Count > 0 && r.Replicas.All(x => x.IsHealthy)), StartTimeout);
         Producer = Options.Producer ? App.GetEndpoint("producer", "http") : null!;
         BootstrapServers = await App.GetConnectionStringAsync("kafka", deadline.Token) ?? throw new InvalidOperationException("kafka has no connection string.");
+        if (Options.Store == SignupStore.Postgres)
+        {
+            Stores.UsePostgres(
+                await App.GetConnectionStringAsync("users-db", deadline.Token) ?? throw new InvalidOperationException("users-db has no connection string."),
+                await App.GetConnectionStringAsync("analytics-db", deadline.Token) ?? throw new InvalidOperationException("analytics-db has no connection string."));
+        }
     }
 
     private async Task WatchAsync(CancellationToken cancellationToken)

@@ -2,7 +2,6 @@ using System.Text;
 using Confluent.Kafka;
 using Signups.IntegrationTests.Infrastructure;
 using Signups.Messaging;
-using Signups.Consuming;
 
 namespace Signups.IntegrationTests.StreamWorker;
 
@@ -85,31 +84,4 @@ public sealed class StreamWorkerTests
         Assert.Equal(missingFields.Offset.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), second.HeaderText(MessageHeaders.DeadLetterSourceOffset));
         Assert.False(string.IsNullOrEmpty(second.HeaderText(MessageHeaders.DeadLetterError)));
     }
-
-    [Fact]
-    public async Task TwoInstancesSplitThePartitionsAndAThirdJoiningCausesNoDuplicate()
-    {
-        // Aspire fixes the replicas at start: three in the model, one of them stopped until the third joins.
-        await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker").StreamWorkerReplicas = 3);
-        await graph.StreamWorker.ScaleAsync(2, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken);
-        await Eventually.WaitAsync("two replicas own disjoint partitions covering all twelve",
-            ct => WorkerStats.ReadAsync(graph.StreamWorker, ct), stats => SplitsAllPartitions(stats, 2), Timeout);
-        using var kafka = new KafkaTestClient(graph.BootstrapServers);
-        var accepted = new List<AcceptedSignup>(await kafka.PublishSignupsAsync(3000, prefix: "two"));
-
-        accepted.AddRange(await kafka.PublishWhileAsync(graph.StreamWorker.ScaleAsync(3, TimeSpan.FromSeconds(15), TestContext.Current.CancellationToken)));
-        await Eventually.WaitAsync("three replicas own disjoint partitions covering all twelve",
-            ct => WorkerStats.ReadAsync(graph.StreamWorker, ct), stats => SplitsAllPartitions(stats, 3), Timeout);
-        accepted.AddRange(await kafka.PublishSignupsAsync(3000, prefix: "three"));
-
-        var report = await Eventually.WaitAsync("every signup exactly once", _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout);
-        Assert.True(report.Holds, report.ToString());
-        var stats = await WorkerStats.ReadAsync(graph.StreamWorker, TestContext.Current.CancellationToken);
-        Assert.Equal(0, stats.Sum(s => s.Redelivered));
-    }
-
-    private static bool SplitsAllPartitions(IReadOnlyList<ConsumerStats> stats, int replicas) =>
-        stats.Count == replicas
-        && stats.All(s => s.Partitions.Count > 0)
-        && stats.SelectMany(s => s.Partitions).Order().SequenceEqual(Enumerable.Range(0, 12));
 }

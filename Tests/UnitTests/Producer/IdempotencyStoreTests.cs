@@ -9,14 +9,14 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "signups-unit", Guid.NewGuid().ToString("N"));
     private readonly ManualClock _clock = new(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
     private SqliteWriter? _writer;
-    private IdempotencyStore? _store;
+    private SqliteIdempotencyStore? _store;
 
     public async ValueTask InitializeAsync()
     {
         var database = new SqliteDatabase("idempotency-db", $"Data Source={Path.Combine(_directory, "idempotency.db")}");
-        await database.EnsureSchemaAsync(IdempotencySchema.Ddl, TestContext.Current.CancellationToken);
+        await database.EnsureSchemaAsync(IdempotencySchema.Sqlite, TestContext.Current.CancellationToken);
         _writer = new SqliteWriter(database);
-        _store = new IdempotencyStore(_writer, Options.Create(new IdempotencyOptions { Retention = TimeSpan.FromHours(24) }), _clock);
+        _store = new SqliteIdempotencyStore(_writer, Options.Create(new IdempotencyOptions { Retention = TimeSpan.FromHours(24) }), _clock);
     }
 
     public async ValueTask DisposeAsync()

@@ -4,41 +4,24 @@ using Signups.Storage;
 
 namespace Signups.Producer.Idempotency;
 
-/// <summary>
-/// The durable memory of Idempotency-Keys (SQLite, <c>ConnectionStrings:idempotency-db</c>): a Producer restart
-/// does not forget a key's first answer. Keys older than the retention period count as never seen.
-/// </summary>
-internal sealed class IdempotencyStore(SqliteWriter writer, IOptions<IdempotencyOptions> options, TimeProvider clock)
+/// <summary>Idempotency-Keys on SQLite: each call one transaction under the process's write gate (and SQLite's lock across processes).</summary>
+internal sealed class SqliteIdempotencyStore(SqliteWriter writer, IOptions<IdempotencyOptions> options, TimeProvider clock) : IIdempotencyStore
 {
     private readonly long _retentionMs = (long)options.Value.Retention.TotalMilliseconds;
 
-    /// <summary>
-    /// Claims <paramref name="key"/> for <paramref name="candidate"/> when it is new (or expired) and returns it;
-    /// otherwise returns the row already there, whoever's it is. One transaction, so two processes sharing the
-    /// file cannot both claim a key.
-    /// </summary>
     public Task<IdempotencyRecord> BeginAsync(string key, IdempotencyRecord candidate) => writer.WriteAsync(write =>
     {
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var claimed = write.Execute("""
-            INSERT INTO idempotency_keys (key, fingerprint, event_id, user_id, signed_up_at, created_at, accepted_at)
-            VALUES ($1, $2, $3, $4, $5, $6, NULL)
-            ON CONFLICT (key) DO UPDATE SET
-                fingerprint = excluded.fingerprint, event_id = excluded.event_id, user_id = excluded.user_id,
-                signed_up_at = excluded.signed_up_at, created_at = excluded.created_at, accepted_at = NULL
-            WHERE idempotency_keys.created_at < $7
-            """,
+        var claimed = write.Execute(IdempotencySchema.Claim,
             key, candidate.Fingerprint, candidate.EventId.ToString(), candidate.UserId.ToString(),
             candidate.SignedUpAt.UtcTicks, now, now - _retentionMs);
         return claimed == 1 ? candidate : Read(write, key);
     }, CancellationToken.None);
 
-    /// <summary>Records that Kafka acknowledged the key's event: from now on the key's answer is given again.</summary>
     public Task MarkAcceptedAsync(string key) => writer.WriteAsync(
         write => write.Execute("UPDATE idempotency_keys SET accepted_at = $2 WHERE key = $1", key, clock.GetUtcNow().ToUnixTimeMilliseconds()),
         CancellationToken.None);
 
-    /// <summary>Deletes keys past the retention period; returns how many.</summary>
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken) => writer.WriteAsync(
         write => write.Execute("DELETE FROM idempotency_keys WHERE created_at < $1", clock.GetUtcNow().ToUnixTimeMilliseconds() - _retentionMs),
         cancellationToken);

@@ -1,21 +1,12 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using Confluent.Kafka;
-using Signups.Messaging;
 using Signups.Consuming;
-using Signups.Messaging.Kafka.Diagnostics;
 using Signups.Storage;
 using Signups.StreamWorker.WelcomeEmails;
 
 namespace Signups.StreamWorker.Users;
 
-/// <summary>
-/// Applies signups to the users database. One transaction per batch records each event as processed,
-/// creates the user as pending and moves it to awaiting_confirmation, queues its welcome email, and stores
-/// the batch's next offsets; an event already recorded changes nothing.
-/// </summary>
-internal sealed class UsersStore(SqliteDatabase database, SqliteWriter writer, ConsumerOffsetStore offsets)
+/// <summary>The users database on SQLite: prepared single-row statements, run per event in the batch's transaction.</summary>
+internal sealed class SqliteUsersStore(SqliteDatabase database, SqliteWriter writer, SqliteConsumerOffsetStore offsets) : IUsersStore
 {
     private const string MarkProcessed = """
         INSERT INTO processed_events (event_id, kafka_partition, kafka_offset, processed_at) VALUES ($1, $2, $3, $4)
@@ -44,7 +35,6 @@ internal sealed class UsersStore(SqliteDatabase database, SqliteWriter writer, C
         return await offsets.ReadAsync(connection, partitions, cancellationToken);
     }
 
-    /// <summary>Applies <paramref name="signups"/> and the batch's offsets in one transaction; returns how many were new.</summary>
     public Task<int> ApplyAsync(IReadOnlyList<ConsumedSignup> signups, MessageBatch batch, CancellationToken cancellationToken) =>
         writer.WriteAsync(write =>
         {
@@ -57,13 +47,7 @@ internal sealed class UsersStore(SqliteDatabase database, SqliteWriter writer, C
     private static bool Apply(SqliteWrite write, ConsumedSignup signup, string now)
     {
         var (evt, message) = signup;
-        using var activity = KafkaTelemetry.ActivitySource.HasListeners()
-            ? KafkaTelemetry.ActivitySource.StartActivity($"{message.Topic} process", ActivityKind.Consumer, KafkaTraceContext.Extract(message.Message.Headers))
-            : null;
-        activity?.SetTag("messaging.system", "kafka");
-        activity?.SetTag("messaging.destination.partition.id", message.Partition.Value);
-        activity?.SetTag("messaging.kafka.message.offset", message.Offset.Value);
-        activity?.SetTag("signups.event_id", evt.EventId);
+        using var activity = SignupProcessActivity.Start(signup);
 
         var eventId = evt.EventId.ToString();
         var userId = evt.UserId.ToString();
@@ -76,10 +60,7 @@ internal sealed class UsersStore(SqliteDatabase database, SqliteWriter writer, C
         write.Execute(InsertPending, userId, evt.Email, evt.Name, evt.SignedUpAt.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), now);
         write.Execute(ConfirmPending, userId, now);
         write.Execute(QueueWelcomeEmail, eventId, userId, evt.Email, evt.Name, WelcomeEmailContent.Subject(evt.Name), WelcomeEmailContent.Body(evt.Name),
-            now, activity?.Id ?? TraceParentOf(message));
+            now, SignupProcessActivity.TraceParent(activity, message));
         return true;
     }
-
-    private static string? TraceParentOf(ConsumeResult<byte[], byte[]> message) =>
-        message.Message.Headers?.TryGetLastBytes(MessageHeaders.TraceParent, out var bytes) == true ? Encoding.UTF8.GetString(bytes) : null;
 }

@@ -3,12 +3,8 @@ using Signups.Storage;
 
 namespace Signups.StreamWorker.WelcomeEmails;
 
-/// <summary>
-/// The welcome_emails outbox, seen by dispatchers: claim unsent emails (so replicas do not send the same one),
-/// mark them sent, or release them after a failure. A claim older than the claim timeout (its dispatcher died)
-/// may be taken again: after a crash only unmarked emails are sent again, with the same Message-ID.
-/// </summary>
-internal sealed class WelcomeEmailOutbox(SqliteWriter writer)
+/// <summary>The welcome_emails outbox on SQLite: a claim is one UPDATE … RETURNING under the process's write gate.</summary>
+internal sealed class SqliteWelcomeEmailOutbox(SqliteWriter writer) : IWelcomeEmailOutbox
 {
     private const string Claim = """
         UPDATE welcome_emails SET claimed_by = $dispatcher, claimed_at = $now

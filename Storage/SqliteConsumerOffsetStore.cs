@@ -8,7 +8,7 @@ namespace Signups.Storage;
 /// written in the same transaction. This, not Kafka's committed offset, is where a worker resumes:
 /// a crash at any instant leaves data and offsets agreeing.
 /// </summary>
-public sealed class ConsumerOffsetStore(string consumerGroup, string topic)
+public sealed class SqliteConsumerOffsetStore(string consumerGroup, string topic)
 {
     /// <summary>The table; part of each worker's schema.</summary>
     public const string Schema = """
