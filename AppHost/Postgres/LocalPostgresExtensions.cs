@@ -38,13 +38,14 @@ internal static partial class LocalPostgresExtensions
             await using var connection = new NpgsqlConnection(connectionString + ";Database=postgres");
             await connection.OpenAsync(ct);
             var logger = @event.Services.GetRequiredService<ResourceLoggerService>().GetLogger(server);
-            foreach (var database in server.Databases.Values)
+            var databases = builder.Resources.OfType<PostgresLocalDatabaseResource>().Where(d => d.Parent == server).ToList();
+            foreach (var database in databases)
             {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE {new NpgsqlCommandBuilder().QuoteIdentifier(database)}", connection);
+                await using var create = new NpgsqlCommand($"CREATE DATABASE {new NpgsqlCommandBuilder().QuoteIdentifier(database.DatabaseName)}", connection);
                 try
                 {
                     await create.ExecuteNonQueryAsync(ct);
-                    LogCreated(logger, database);
+                    LogCreated(logger, database.DatabaseName);
                 }
                 catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.DuplicateDatabase)
                 {
@@ -54,7 +55,7 @@ internal static partial class LocalPostgresExtensions
 
             // Aspire carries a container's state to its databases, not an executable's: they run once they exist.
             var notifications = @event.Services.GetRequiredService<ResourceNotificationService>();
-            foreach (var database in builder.Resources.OfType<PostgresLocalDatabaseResource>().Where(d => d.Parent == server))
+            foreach (var database in databases)
             {
                 await notifications.PublishUpdateAsync(database, snapshot => snapshot with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
             }
@@ -87,7 +88,6 @@ internal static partial class LocalPostgresExtensions
         this IResourceBuilder<PostgresLocalServerResource> builder, [ResourceName] string name, string databaseName)
     {
         var database = new PostgresLocalDatabaseResource(name, databaseName, builder.Resource);
-        builder.Resource.Databases[name] = databaseName;
         string? connectionString = null;
         builder.ApplicationBuilder.Eventing.Subscribe<ConnectionStringAvailableEvent>(database, async (_, ct) =>
             connectionString = await database.ConnectionStringExpression.GetValueAsync(ct));

@@ -21,9 +21,6 @@ internal sealed class PostgresLocalServerResource(string name, string command, s
 
     public EndpointReference PrimaryEndpoint => _primaryEndpoint ??= new(this, PrimaryEndpointName);
 
-    /// <summary>The databases to create on it once it answers: resource name → database name.</summary>
-    public Dictionary<string, string> Databases { get; } = new(StringComparer.Ordinal);
-
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
         $"Host={PrimaryEndpoint.Property(EndpointProperty.Host)};Port={PrimaryEndpoint.Property(EndpointProperty.Port)};Username={UserName};Password={PasswordParameter}");
 }
