@@ -48,17 +48,15 @@ internal sealed class StoreInspector(string dataDirectory, bool streamWorker = t
         var userRows = streamWorker ? await RowsAsync(UsersDb, "SELECT user_id, status FROM users") : [];
         if (streamWorker)
         {
-        report.Add("users missing", [.. users.Except(userRows.Select(r => r[0]))]);
-        report.Add("users not awaiting_confirmation", [.. userRows.Where(r => users.Contains(r[0]) && r[1] != "awaiting_confirmation").Select(r => $"{r[0]}={r[1]}")]);
-
+            report.Add("users missing", [.. users.Except(userRows.Select(r => r[0]))]);
+            report.Add("users not awaiting_confirmation", [.. userRows.Where(r => users.Contains(r[0]) && r[1] != "awaiting_confirmation").Select(r => $"{r[0]}={r[1]}")]);
         }
 
         var emailRows = streamWorker ? await RowsAsync(UsersDb, "SELECT event_id, CASE WHEN sent_at IS NULL THEN 'unsent' ELSE 'sent' END FROM welcome_emails") : [];
         if (streamWorker)
         {
-        report.Add("welcome_emails missing", [.. events.Except(emailRows.Select(r => r[0]))]);
-        report.Add("welcome_emails not sent", [.. emailRows.Where(r => r[1] == "unsent").Select(r => r[0])]);
-
+            report.Add("welcome_emails missing", [.. events.Except(emailRows.Select(r => r[0]))]);
+            report.Add("welcome_emails not sent", [.. emailRows.Where(r => r[1] == "unsent").Select(r => r[0])]);
         }
 
         var files = streamWorker && Directory.Exists(MailDirectory)
@@ -86,7 +84,6 @@ internal sealed class StoreInspector(string dataDirectory, bool streamWorker = t
         return report;
     }
 
-    /// <summary>One number from a store, e.g. a count.</summary>
     /// <summary>One number from a store, e.g. a count; 0 before the database or its tables exist.</summary>
     public async Task<long> ScalarAsync(string database, string sql)
     {

@@ -9,7 +9,12 @@ public sealed class SecretTests
     public async Task ASaslPasswordNeverAppearsInLogsHealthOrStats()
     {
         const string Secret = "pw-7f3c9e1d-do-not-print";
-        await using var graph = await TestGraph.StartAsync();
+        // Only the broker: the worker under test is started here, with the SASL settings.
+        await using var graph = await TestGraph.StartAsync(options =>
+        {
+            options.Workers = [];
+            options.Producer = false;
+        });
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         await using var worker = StartedProcess.Start(ServiceAssemblies.StreamWorker, new Dictionary<string, string>
         {
