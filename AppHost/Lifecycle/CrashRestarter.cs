@@ -7,7 +7,9 @@ namespace Signups.AppHost.Lifecycle;
 /// <summary>
 /// Starts again a replica that died (exit code other than 0; a SIGKILL shows as -1), which Aspire does not do: after
 /// <see cref="CrashRestartAnnotation.FirstDelay"/>, doubled for each crash that follows a restart within a minute, up
-/// to <see cref="CrashRestartAnnotation.MaxDelay"/>. Never while the graph is stopping.
+/// to <see cref="CrashRestartAnnotation.MaxDelay"/>. Never while the graph is stopping, and never a replica that was
+/// asked to stop (the dashboard's stop, a scale-down) and exited non-zero, e.g. killed by DCP when its drain outlasted
+/// DCP's window: that one stays stopped, as asked.
 /// </summary>
 internal sealed partial class CrashRestarter(
     ResourceNotificationService notifications,
@@ -19,6 +21,7 @@ internal sealed partial class CrashRestarter(
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, TimeSpan Delay)> _lastRestart = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _stopAsked = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -26,13 +29,33 @@ internal sealed partial class CrashRestarter(
         {
             await foreach (var change in notifications.WatchAsync(stoppingToken))
             {
+                var replica = change.ResourceId;
+                var now = change.Snapshot.State?.Text;
+                if (now == KnownResourceStates.Stopping)
+                {
+                    _stopAsked[replica] = true;
+                    continue;
+                }
+
+                if (now == KnownResourceStates.Starting || now == KnownResourceStates.Running)
+                {
+                    _stopAsked.TryRemove(replica, out _);
+                    continue;
+                }
+
                 if (change.Resource.Annotations.OfType<CrashRestartAnnotation>().SingleOrDefault() is { } policy
                     && change.Snapshot is { State.Text: var state, ExitCode: { } exitCode and not 0 }
                     && state is not null && KnownResourceStates.TerminalStates.Contains(state)
-                    && !lifetime.ApplicationStopping.IsCancellationRequested
-                    && _pending.TryAdd(change.ResourceId, true))
+                    && !lifetime.ApplicationStopping.IsCancellationRequested)
                 {
-                    _ = RestartAsync(change.ResourceId, exitCode, policy, stoppingToken);
+                    if (_stopAsked.TryRemove(replica, out _))
+                    {
+                        LogStoppedAsAsked(logger, replica, exitCode);
+                    }
+                    else if (_pending.TryAdd(replica, true))
+                    {
+                        _ = RestartAsync(replica, exitCode, policy, stoppingToken);
+                    }
                 }
             }
         }
@@ -72,6 +95,9 @@ internal sealed partial class CrashRestarter(
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "{Replica} exited with code {ExitCode}; starting it again in {Delay:0.#} s.")]
     private static partial void LogCrashed(ILogger logger, string replica, int exitCode, double delay);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "{Replica} was asked to stop and exited with code {ExitCode}; it stays stopped.")]
+    private static partial void LogStoppedAsAsked(ILogger logger, string replica, int exitCode);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "{Replica} could not be started again: {Reason}")]
     private static partial void LogRestartFailed(ILogger logger, string replica, string reason);
