@@ -32,18 +32,7 @@ public sealed class PostgresGraphTests
         });
         using var client = new SignupsClient(graph.Producer);
         var accepted = new List<AcceptedSignup>();
-        async Task LoadWhile(Task fault, string phase)
-        {
-            // Paced, at most 3,000 signups a second: the dev broker keeps only 5 MB per partition.
-            using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-            for (var round = 0; !fault.IsCompleted || round == 0; round++)
-            {
-                accepted.AddRange(await client.SignUpManyAsync(300, prefix: $"{phase}{round}-"));
-                await Task.WhenAny(fault, pace.WaitForNextTickAsync().AsTask());
-            }
-
-            await fault;
-        }
+        async Task LoadWhile(Task fault, string phase) => accepted.AddRange(await client.SignUpWhileAsync(fault, phase));
 
         // Rebalances under load: 2 → 3 → 1 replicas of each worker.
         await Task.WhenAll(Scale(graph.StreamWorker, 2), Scale(graph.BatchWorker, 2));

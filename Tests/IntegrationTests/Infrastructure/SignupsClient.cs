@@ -44,5 +44,24 @@ internal sealed class SignupsClient(Uri producer) : IDisposable
         return [.. accepted];
     }
 
+    /// <summary>
+    /// Posts signups in rounds of 300, one round per 100 ms at most, until <paramref name="fault"/> has completed (one
+    /// round at least): load while a fault happens. Paced, at most 3,000 a second, because the dev broker keeps only
+    /// 5 MB per partition. Returns those accepted, after awaiting <paramref name="fault"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<AcceptedSignup>> SignUpWhileAsync(Task fault, string phase)
+    {
+        var accepted = new List<AcceptedSignup>();
+        using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
+        for (var round = 0; !fault.IsCompleted || round == 0; round++)
+        {
+            accepted.AddRange(await SignUpManyAsync(300, prefix: $"{phase}{round}-"));
+            await Task.WhenAny(fault, pace.WaitForNextTickAsync().AsTask());
+        }
+
+        await fault;
+        return accepted;
+    }
+
     public void Dispose() => _http.Dispose();
 }
