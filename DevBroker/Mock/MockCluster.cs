@@ -57,6 +57,12 @@ internal sealed class MockCluster : IDisposable
             throw new MockClusterException($"librdkafka could not create a mock cluster of {brokerCount} broker(s).");
         }
 
+        // The mock holds the first JoinGroup of an empty group for group.initial.rebalance.delay.ms (3 s by default).
+        // A member whose session timeout is not longer expires while it waits: its JoinGroup is never answered and
+        // its connection to the coordinator stays blocked, so it never joins (a worker restarted after a SIGKILL,
+        // with a 3 s session, did not in two CI runs). Kafka's advice for development brokers is 0.
+        rd_kafka_mock_group_initial_rebalance_delay_ms(cluster, 0);
+
         return new MockCluster(client, cluster, brokerCount);
     }
 

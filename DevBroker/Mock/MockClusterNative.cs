@@ -31,6 +31,9 @@ internal static partial class MockClusterNative
     [LibraryImport(Librdkafka.LibraryName)]
     public static partial nint rd_kafka_mock_cluster_bootstraps(nint cluster);
 
+    [LibraryImport(Librdkafka.LibraryName)]
+    public static partial void rd_kafka_mock_group_initial_rebalance_delay_ms(nint cluster, int delayMs);
+
     [LibraryImport(Librdkafka.LibraryName, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int rd_kafka_mock_topic_create(nint cluster, string topic, int partitionCount, int replicationFactor);
 
