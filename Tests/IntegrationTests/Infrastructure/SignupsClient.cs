@@ -45,17 +45,17 @@ internal sealed class SignupsClient(Uri producer) : IDisposable
     }
 
     /// <summary>
-    /// Posts signups in rounds of 300, one round per 100 ms at most, until <paramref name="fault"/> has completed (one
-    /// round at least): load while a fault happens. Paced, at most 3,000 a second, because the dev broker keeps only
-    /// 5 MB per partition. Returns those accepted, after awaiting <paramref name="fault"/>.
+    /// Posts signups in rounds of <paramref name="perRound"/>, one round per 100 ms at most, until <paramref name="fault"/>
+    /// has completed (one round at least): load while a fault happens. Paced, because the dev broker keeps only 5 MB per
+    /// partition. Returns those accepted, after awaiting <paramref name="fault"/>.
     /// </summary>
-    public async Task<IReadOnlyList<AcceptedSignup>> SignUpWhileAsync(Task fault, string phase)
+    public async Task<IReadOnlyList<AcceptedSignup>> SignUpWhileAsync(Task fault, string phase, int perRound)
     {
         var accepted = new List<AcceptedSignup>();
         using var pace = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         for (var round = 0; !fault.IsCompleted || round == 0; round++)
         {
-            accepted.AddRange(await SignUpManyAsync(300, prefix: $"{phase}{round}-"));
+            accepted.AddRange(await SignUpManyAsync(perRound, prefix: $"{phase}{round}-"));
             await Task.WhenAny(fault, pace.WaitForNextTickAsync().AsTask());
         }
 

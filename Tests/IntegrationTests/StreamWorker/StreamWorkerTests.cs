@@ -31,29 +31,6 @@ public sealed class StreamWorkerTests
     }
 
     [Fact]
-    public async Task SigtermMidStreamDrainsAndTheRestartRepeatsNothing()
-    {
-        await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker"));
-        using var kafka = new KafkaTestClient(graph.BootstrapServers);
-        var accepted = await kafka.PublishSignupsAsync(20000);
-        await Eventually.WaitAsync("the stream is under way", _ => graph.Stores.ScalarAsync(graph.Stores.UsersDb, "SELECT count(*) FROM processed_events"),
-            n => n >= 1000, Timeout);
-
-        var stopped = Assert.Single(await graph.StreamWorker.StopReplicasAsync(TimeSpan.FromSeconds(15)));
-
-        Assert.Equal(0, stopped.ExitCode);
-        Assert.False(stopped.Killed, stopped.Note);
-        Assert.Contains("Drained:", graph.LogOf("stream-worker"), StringComparison.Ordinal);
-        await graph.StreamWorker.StartAgainAsync(TestContext.Current.CancellationToken);
-        var report = await Eventually.WaitAsync("every signup exactly once after the drain and restart",
-            _ => graph.Stores.CheckAsync(accepted), r => r.Holds, Timeout * 2);
-        Assert.True(report.Holds, report.ToString());
-        var afterRestart = Assert.Single(await WorkerStats.ReadAsync(graph.StreamWorker, TestContext.Current.CancellationToken));
-        Assert.Equal(0, afterRestart.Redelivered);
-        Assert.True(afterRestart.Processed < accepted.Count, $"the restart processed {afterRestart.Processed} events: all, not only those after the drain");
-    }
-
-    [Fact]
     public async Task PoisonMessagesGoToTheDeadLetterTopicAndTheStreamGoesOn()
     {
         await using var graph = await TestGraph.StartAsync(options => options.Only("stream-worker"));

@@ -1,0 +1,9 @@
+using Signups.AppHost;
+
+namespace Signups.IntegrationTests.Graph;
+
+/// <summary><see cref="GraphTests"/> on SQLite files (the default).</summary>
+public sealed class SqliteGraphTests : GraphTests
+{
+    protected override SignupStore Store => SignupStore.Sqlite;
+}
