@@ -28,11 +28,14 @@ internal sealed partial class KafkaConsumeLoop(
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan UnassignTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan UnassignPoll = TimeSpan.FromMilliseconds(50);
 
     private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _stopping = new();
     private readonly Backpressure _backpressure = new();
     private volatile bool _stopRequested;
+    private volatile bool _leaving;
 
     private string GroupId => state.GroupId;
 
@@ -158,6 +161,12 @@ internal sealed partial class KafkaConsumeLoop(
 
     private IEnumerable<TopicPartitionOffset> OnAssigned(string topic, List<TopicPartition> partitions)
     {
+        if (_leaving)
+        {
+            // A rebalance finishing while the drained loop leaves: nothing of these partitions will be handled.
+            return partitions.Select(p => new TopicPartitionOffset(p, Offset.Unset));
+        }
+
         var start = processor.OnAssigned(topic, partitions);
         state.OnAssigned(partitions);
         if (partitions.Count > 0)
@@ -170,6 +179,12 @@ internal sealed partial class KafkaConsumeLoop(
 
     private void OnRevoked(IConsumer<byte[], byte[]> consumer, List<TopicPartitionOffset> revoked)
     {
+        if (_leaving)
+        {
+            // Drained and committed already (Drain).
+            return;
+        }
+
         var partitions = revoked.Select(p => p.TopicPartition).ToList();
         Forget(consumer, partitions);
         var offsets = processor.OnRevoked(partitions);
@@ -183,6 +198,11 @@ internal sealed partial class KafkaConsumeLoop(
 
     private void OnLost(IConsumer<byte[], byte[]> consumer, List<TopicPartitionOffset> lost)
     {
+        if (_leaving)
+        {
+            return;
+        }
+
         var partitions = lost.Select(p => p.TopicPartition).ToList();
         Forget(consumer, partitions);
         processor.OnLost(partitions);
@@ -246,11 +266,38 @@ internal sealed partial class KafkaConsumeLoop(
     private void Leave(IConsumer<byte[], byte[]> consumer)
     {
         committer.Attach(null);
-        var close = Task.Run(consumer.Close);
+        _leaving = true;
+        var close = Task.Run(() =>
+        {
+            Unsubscribe(consumer);
+            consumer.Close();
+        });
         // Close disposes the consumer, so the container's own Dispose at exit finds nothing left to do.
         if (!close.Wait(CloseTimeout))
         {
             LogCloseTimedOut(logger, CloseTimeout.TotalSeconds);
+        }
+    }
+
+    // librdkafka aborts the process (rd_kafka_cgrp_terminated: assert: !rd_kafka_assignment_in_progress) or hangs when
+    // Close meets a cooperative rebalance in progress, as when two replicas stop at once (librdkafka #4527, #4792). Its
+    // maintainers' workaround: unsubscribe, poll until nothing is assigned, then close. What is drained is committed;
+    // the callbacks polled here only let the rebalance finish (see OnAssigned, OnRevoked).
+    private void Unsubscribe(IConsumer<byte[], byte[]> consumer)
+    {
+        try
+        {
+            consumer.Unsubscribe();
+            var clock = Stopwatch.StartNew();
+            while (consumer.Assignment.Count > 0 && clock.Elapsed < UnassignTimeout)
+            {
+                // A message fetched now is not handled: its offset is committed nowhere, so it is redelivered.
+                consumer.Consume(UnassignPoll);
+            }
+        }
+        catch (KafkaException e)
+        {
+            LogUnsubscribeFailed(logger, e.Error.Reason);
         }
     }
 
@@ -286,6 +333,9 @@ internal sealed partial class KafkaConsumeLoop(
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "Leaving the consumer group did not finish within {Seconds} s (the group is rebalancing); exiting anyway, offsets are already stored")]
     private static partial void LogCloseTimedOut(ILogger logger, double seconds);
+
+    [LoggerMessage(EventId = 14, Level = LogLevel.Warning, Message = "Unsubscribing before leaving the consumer group failed ({Reason}); closing anyway, offsets are already stored")]
+    private static partial void LogUnsubscribeFailed(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Critical, Message = "The consume loop of {Group} failed: {Reason}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string group, string reason);

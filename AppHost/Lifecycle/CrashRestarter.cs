@@ -21,6 +21,7 @@ internal sealed partial class CrashRestarter(
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, TimeSpan Delay)> _lastRestart = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _pending = new(StringComparer.Ordinal);
+    // Replicas asked to stop, until they start again; the value says whether their exit has been logged.
     private readonly ConcurrentDictionary<string, bool> _stopAsked = new(StringComparer.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,7 +34,7 @@ internal sealed partial class CrashRestarter(
                 var now = change.Snapshot.State?.Text;
                 if (now == KnownResourceStates.Stopping)
                 {
-                    _stopAsked[replica] = true;
+                    _stopAsked[replica] = false;
                     continue;
                 }
 
@@ -48,9 +49,14 @@ internal sealed partial class CrashRestarter(
                     && state is not null && KnownResourceStates.TerminalStates.Contains(state)
                     && !lifetime.ApplicationStopping.IsCancellationRequested)
                 {
-                    if (_stopAsked.TryRemove(replica, out _))
+                    // A replica's exit can be published more than once (its state, then its other properties): it stays
+                    // asked-to-stop until it starts again, and is logged once.
+                    if (_stopAsked.TryGetValue(replica, out var logged))
                     {
-                        LogStoppedAsAsked(logger, replica, exitCode);
+                        if (!logged && _stopAsked.TryUpdate(replica, true, false))
+                        {
+                            LogStoppedAsAsked(logger, replica, exitCode);
+                        }
                     }
                     else if (_pending.TryAdd(replica, true))
                     {
