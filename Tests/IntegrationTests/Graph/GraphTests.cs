@@ -6,11 +6,15 @@ namespace Signups.IntegrationTests.Graph;
 
 /// <summary>
 /// The mission's promises, whole graph at once, on each store (<see cref="SqliteGraphTests"/>,
-/// <see cref="PostgresGraphTests"/>: two classes, so that the two run side by side): every accepted signup exactly once
-/// in every store, through every fault; stopping drains.
+/// <see cref="PostgresGraphTests"/>, one after the other in the collection <see cref="Collection"/>: two at once, each
+/// starting eight processes or more, left a graph unstarted after 120 s): every accepted signup exactly once in every
+/// store, through every fault; stopping drains.
 /// </summary>
 public abstract class GraphTests
 {
+    /// <summary>The collection of both stores' classes, so that they run one after the other (other tests run beside each).</summary>
+    public const string Collection = "whole-graph tours";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
     /// <summary>What holds the services' data in this class's graph.</summary>
@@ -33,6 +37,9 @@ public abstract class GraphTests
             // Aspire fixes the replicas at start: three of each in the model, one of each stopped until scaling up.
             options.StreamWorkerReplicas = 3;
             options.BatchWorkerReplicas = 3;
+            // Eight processes or more at once, on two cores, beside another test and the browser tests' graph: a start
+            // took 117 s in a clean-clone CI run.
+            options.StartTimeout = TimeSpan.FromSeconds(240);
         });
         using var client = new SignupsClient(graph.Producer);
         var ct = TestContext.Current.CancellationToken;

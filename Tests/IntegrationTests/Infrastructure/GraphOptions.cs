@@ -33,6 +33,12 @@ internal sealed class GraphOptions
 
     public int DemoLoadRate { get; set; } = 100;
 
+    /// <summary>
+    /// How long the graph may take to start: every resource running, the producer and every replica healthy. A graph of
+    /// many processes, started while other tests run on the two cores, needs more than the default.
+    /// </summary>
+    public TimeSpan StartTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
     public int KafkaBrokers { get; set; } = 1;
 
     /// <summary>An existing Kafka: no dev broker runs.</summary>

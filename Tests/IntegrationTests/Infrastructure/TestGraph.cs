@@ -13,7 +13,6 @@ namespace Signups.IntegrationTests.Infrastructure;
 /// </summary>
 internal sealed class TestGraph : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
     private static readonly string[] Workers = ["stream-worker", "batch-worker"];
     private readonly LogCapture _logs;
     private readonly Dictionary<string, GraphResource> _resources;
@@ -185,7 +184,7 @@ internal sealed class TestGraph : IAsyncDisposable
     {
         _watch = Task.Run(() => WatchAsync(_watching.Token), CancellationToken.None);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(StartTimeout);
+        deadline.CancelAfter(Options.StartTimeout);
         await App.StartAsync(deadline.Token);
         if (Options.Producer)
         {
@@ -193,7 +192,7 @@ internal sealed class TestGraph : IAsyncDisposable
         }
 
         await Eventually.WaitAsync("every replica running and healthy",
-            () => _resources.Values.Where(r => Workers.Contains(r.Name)).All(r => r.Replicas.Count > 0 && r.Replicas.All(x => x.IsHealthy)), StartTimeout);
+            () => _resources.Values.Where(r => Workers.Contains(r.Name)).All(r => r.Replicas.Count > 0 && r.Replicas.All(x => x.IsHealthy)), Options.StartTimeout);
         Producer = Options.Producer ? App.GetEndpoint("producer", "http") : null!;
         BootstrapServers = await App.GetConnectionStringAsync("kafka", deadline.Token) ?? throw new InvalidOperationException("kafka has no connection string.");
         if (Options.Store == SignupStore.Postgres)
