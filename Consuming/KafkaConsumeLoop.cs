@@ -181,7 +181,7 @@ internal sealed partial class KafkaConsumeLoop(
     {
         if (_leaving)
         {
-            // Drained and committed already (Drain).
+            // Drained and committed already, or the loop failed: either way the store holds the offsets that count.
             return;
         }
 
@@ -200,6 +200,7 @@ internal sealed partial class KafkaConsumeLoop(
     {
         if (_leaving)
         {
+            // Nothing is handled any more: there is no unpersisted work to drop.
             return;
         }
 
@@ -282,7 +283,7 @@ internal sealed partial class KafkaConsumeLoop(
     // librdkafka aborts the process (rd_kafka_cgrp_terminated: assert: !rd_kafka_assignment_in_progress) or hangs when
     // Close meets a cooperative rebalance in progress, as when two replicas stop at once (librdkafka #4527, #4792). Its
     // maintainers' workaround: unsubscribe, poll until nothing is assigned, then close. What is drained is committed;
-    // the callbacks polled here only let the rebalance finish (see OnAssigned, OnRevoked).
+    // the callbacks polled here only let the rebalance finish (see OnAssigned, OnRevoked, OnLost).
     private void Unsubscribe(IConsumer<byte[], byte[]> consumer)
     {
         try
