@@ -26,7 +26,8 @@ var streamWorker = builder.AddProject<Projects.Signups_StreamWorker>("stream-wor
 var batchWorker = builder.AddProject<Projects.Signups_BatchWorker>("batch-worker")
     .AsSignupWorker(kafka, SignupConsumerGroups.BatchWorker, settings.BatchWorkers, settings.RestartDelay)
     .WithKafkaSasl(kafkaSasl)
-    .WithDatabase(databases.Analytics);
+    .WithDatabase(databases.Analytics)
+    .WithRuntimeSettings(WorkerRuntimeSettings.BatchWorker);
 
 // Nothing is published before both groups consume.
 var producer = builder.AddProject<Projects.Signups_Producer>("producer")

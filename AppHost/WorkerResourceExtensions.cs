@@ -21,14 +21,16 @@ internal static class WorkerResourceExtensions
             .WithRestartOnCrash(restartDelay)
             .WithKillReplicaCommand()
             .WithCatchUpBeforeStop(kafka, SignupTopics.UserSignups, group)
-            .WithWorkerGarbageCollection();
+            .WithRuntimeSettings(WorkerRuntimeSettings.Worker);
 
-    /// <summary>
-    /// Caps the GC's young generation at 4 MB. By default its budget follows the L3 cache (about 25 MB with the 32 MB L3
-    /// of this machine), and a worker under load fills it with messages that die young. Measured with the BatchWorker at
-    /// full speed: peak RSS 195–212 MB by default, 181–191 MB capped, the same throughput. The runtime reads this setting
-    /// from the environment only, so the AppHost sets it.
-    /// </summary>
-    private static IResourceBuilder<ProjectResource> WithWorkerGarbageCollection(this IResourceBuilder<ProjectResource> worker) =>
-        worker.WithEnvironment("DOTNET_GCgen0size", "0x400000");
+    /// <summary>Runtime settings read from the environment only (<see cref="WorkerRuntimeSettings"/>), on every replica.</summary>
+    public static IResourceBuilder<ProjectResource> WithRuntimeSettings(this IResourceBuilder<ProjectResource> worker, IReadOnlyDictionary<string, string> settings)
+    {
+        foreach (var (name, value) in settings)
+        {
+            worker.WithEnvironment(name, value);
+        }
+
+        return worker;
+    }
 }

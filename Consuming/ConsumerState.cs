@@ -2,12 +2,19 @@ using Confluent.Kafka;
 
 namespace Signups.Consuming;
 
-/// <summary>What the consume loop is doing, for <c>/health</c>: joined or not, its partitions, paused or not.</summary>
+/// <summary>
+/// What the consume loop is doing, for <c>/health</c>: joined or not, its partitions, paused or not. Written on the
+/// consume thread (rebalance callbacks run inside Consume there too); a received message costs one array store, no lock.
+/// </summary>
 public sealed class ConsumerState
 {
+    private const long NotOwned = -1;
+
     private readonly Lock _lock = new();
     private readonly HashSet<TopicPartition> _assignment = [];
-    private readonly Dictionary<int, long> _positions = [];
+    // Indexed by partition number: the offset after the last message received, or NotOwned. Replaced (never resized in
+    // place) when a partition beyond its end is assigned, so a reader on another thread sees an old array or a new one.
+    private long[] _positions = [];
     private DateTimeOffset? _pausedSince;
 
     /// <summary>The consumer group.</summary>
@@ -48,18 +55,26 @@ public sealed class ConsumerState
     {
         get
         {
-            lock (_lock)
+            var positions = Volatile.Read(ref _positions);
+            var owned = new Dictionary<int, long>();
+            for (var partition = 0; partition < positions.Length; partition++)
             {
-                return new Dictionary<int, long>(_positions);
+                if (Volatile.Read(ref positions[partition]) is var position and not NotOwned)
+                {
+                    owned[partition] = position;
+                }
             }
+
+            return owned;
         }
     }
 
     internal void OnReceived(int partition, long offset)
     {
-        lock (_lock)
+        var positions = _positions;
+        if ((uint)partition < (uint)positions.Length)
         {
-            _positions[partition] = offset + 1;
+            Volatile.Write(ref positions[partition], offset + 1);
         }
     }
 
@@ -69,6 +84,14 @@ public sealed class ConsumerState
         {
             Joined = true;
             _assignment.UnionWith(partitions);
+            var last = _assignment.Count == 0 ? -1 : _assignment.Max(p => p.Partition.Value);
+            if (last >= _positions.Length)
+            {
+                var grown = new long[last + 1];
+                Array.Fill(grown, NotOwned);
+                _positions.CopyTo(grown, 0);
+                Volatile.Write(ref _positions, grown);
+            }
         }
     }
 
@@ -79,7 +102,10 @@ public sealed class ConsumerState
             foreach (var partition in partitions)
             {
                 _assignment.Remove(partition);
-                _positions.Remove(partition.Partition.Value);
+                if ((uint)partition.Partition.Value < (uint)_positions.Length)
+                {
+                    Volatile.Write(ref _positions[partition.Partition.Value], NotOwned);
+                }
             }
         }
     }

@@ -8,7 +8,7 @@ namespace Signups.Benchmarks.Harness;
 
 /// <summary>
 /// One worker process with the configuration the AppHost gives it (its own store, Aspire's names, the dev-broker
-/// consumer settings, the GC setting) against a broker that already holds the events to consume; the BatchWorker's
+/// consumer settings, its runtime settings) against a broker that already holds the events to consume; the BatchWorker's
 /// MaxBatchDelay is 200 ms unless the scenario sets it.
 /// </summary>
 internal sealed class BenchmarkWorker : IAsyncDisposable
@@ -50,11 +50,19 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
             [consumer + "HeartbeatIntervalMs"] = DevBrokerClientSettings.HeartbeatIntervalMs.ToString(CultureInfo.InvariantCulture),
             [consumer + "FetchWaitMaxMs"] = DevBrokerClientSettings.FetchWaitMaxMs.ToString(CultureInfo.InvariantCulture),
             ["WelcomeEmail__PickupDirectory"] = Path.Combine(Path.GetFullPath(dataDirectory), "mail"),
-            // As the AppHost sets it for both workers (WorkerResourceExtensions).
-            ["DOTNET_GCgen0size"] = "0x400000",
         };
+        foreach (var (name, value) in WorkerRuntimeSettings.Worker)
+        {
+            settings[name] = value;
+        }
+
         if (worker == Batch)
         {
+            foreach (var (name, value) in WorkerRuntimeSettings.BatchWorker)
+            {
+                settings[name] = value;
+            }
+
             // A partial last batch is flushed after 200 ms, not the default 5 s: a timing would otherwise end with 5 s of
             // waiting, a latency setting, not throughput. Under a steady load every batch is flushed by size.
             settings["BatchWorker__MaxBatchDelay"] = "00:00:00.200";
