@@ -4,6 +4,7 @@ using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawConsume;
 using Signups.Benchmarks.RawProduce;
 using Signups.Benchmarks.RawSink;
+using Signups.Consuming;
 
 namespace Signups.Benchmarks;
 
@@ -107,7 +108,7 @@ internal static class BenchmarkCommandLine
         var count = new Option<long>("--count") { DefaultValueFactory = _ => 200_000 };
         var schemaFrom = new Option<string>("--schema-from") { Description = "A database the BatchWorker created: its tables are copied.", Required = true };
         var database = new Option<string>("--database") { Description = "The new database file to write.", Required = true };
-        var batchSize = new Option<int>("--batch-size") { Description = "Rows per transaction, as the BatchWorker's MaxBatchSize.", DefaultValueFactory = _ => 1000 };
+        var batchSize = new Option<int>("--batch-size") { Description = "Rows per transaction, as the BatchWorker's MaxBatchSize.", DefaultValueFactory = _ => BatchingOptions.DefaultMaxBatchSize };
         var result = new Option<string>("--result") { Description = "Where to write the figures as JSON.", Required = true };
         var command = new Command("raw-sink", "The BatchWorker's rows and offsets written by SQLite's own bulk path, without Kafka (the yardstick of its store).")
         {

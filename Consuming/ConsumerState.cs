@@ -84,7 +84,7 @@ public sealed class ConsumerState
         {
             Joined = true;
             _assignment.UnionWith(partitions);
-            var last = _assignment.Count == 0 ? -1 : _assignment.Max(p => p.Partition.Value);
+            var last = partitions.Select(p => p.Partition.Value).DefaultIfEmpty(-1).Max();
             if (last >= _positions.Length)
             {
                 var grown = new long[last + 1];

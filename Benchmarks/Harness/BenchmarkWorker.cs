@@ -51,18 +51,14 @@ internal sealed class BenchmarkWorker : IAsyncDisposable
             [consumer + "FetchWaitMaxMs"] = DevBrokerClientSettings.FetchWaitMaxMs.ToString(CultureInfo.InvariantCulture),
             ["WelcomeEmail__PickupDirectory"] = Path.Combine(Path.GetFullPath(dataDirectory), "mail"),
         };
-        foreach (var (name, value) in WorkerRuntimeSettings.Worker)
+        var runtime = worker == Batch ? WorkerRuntimeSettings.Worker.Concat(WorkerRuntimeSettings.BatchWorker) : WorkerRuntimeSettings.Worker;
+        foreach (var (name, value) in runtime)
         {
             settings[name] = value;
         }
 
         if (worker == Batch)
         {
-            foreach (var (name, value) in WorkerRuntimeSettings.BatchWorker)
-            {
-                settings[name] = value;
-            }
-
             // A partial last batch is flushed after 200 ms, not the default 5 s: a timing would otherwise end with 5 s of
             // waiting, a latency setting, not throughput. Under a steady load every batch is flushed by size.
             settings["BatchWorker__MaxBatchDelay"] = "00:00:00.200";

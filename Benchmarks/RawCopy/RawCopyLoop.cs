@@ -9,7 +9,7 @@ namespace Signups.Benchmarks.RawCopy;
 /// <summary>
 /// The yardstick of the BatchWorker's PostgreSQL store: the same rows and offsets, written by PostgreSQL's own bulk path
 /// without Kafka, on the same server and database. Tables of the same shape as the BatchWorker's (<c>LIKE … INCLUDING ALL</c>:
-/// same keys and indexes); one transaction per 1,000 rows (the BatchWorker's MaxBatchSize), each a binary COPY straight into the table and the batch's
+/// same keys and indexes); one transaction per batch of the BatchWorker's default MaxBatchSize, each a binary COPY straight into the table and the batch's
 /// offsets. The events are read from the topic before the clock starts.
 /// </summary>
 internal static class RawCopyLoop

@@ -2,6 +2,7 @@ using System.Globalization;
 using Signups.Benchmarks.Harness;
 using Signups.Benchmarks.RawCopy;
 using Signups.Messaging;
+using Signups.Consuming;
 
 namespace Signups.Benchmarks.Scenarios;
 
@@ -42,7 +43,7 @@ internal sealed class BatchWorkerStoresScenario : IBenchmarkScenario
             new Dictionary<string, string> { ["ConnectionStrings__analytics-db"] = analytics }, context, cancellationToken);
         figures.Figures["batch_worker_postgres_msgs_per_s"] = onPostgres.Rate;
         figures.Figures["batch_worker_postgres_peak_rss_mb"] = onPostgres.PeakRss;
-        var copy = await RawCopyLoop.RunAsync(broker.BootstrapServers, SignupTopics.UserSignups, count, analytics, batchSize: 1000, cancellationToken);
+        var copy = await RawCopyLoop.RunAsync(broker.BootstrapServers, SignupTopics.UserSignups, count, analytics, batchSize: BatchingOptions.DefaultMaxBatchSize, cancellationToken);
         context.Log.WriteLine(FormattableString.Invariant($"    raw COPY: {copy.RowsPerSecond:N0} rows/s over {copy.Seconds:0.00} s, {copy.Transactions} transactions"));
         figures.Figures["raw_copy_postgres_rows_per_s"] = copy.RowsPerSecond;
 
